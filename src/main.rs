@@ -1,0 +1,5 @@
+//! Microlearn's browser app: mounts the Yew root component.
+
+fn main() {
+    yew::Renderer::<microlearn::App>::new().render();
+}
