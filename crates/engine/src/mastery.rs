@@ -1,0 +1,125 @@
+//! Mastery per lesson, module and skill domain, derived from the predicted recall of items.
+//!
+//! Mastery of a group is the mean predicted recall now of its items, counting items not yet
+//! introduced as 0, so it reads as "the share of this you would get right today". A module is
+//! complete when every item is introduced and that mean is at or above the module's target
+//! retention.
+
+use crate::catalogue::{Catalogue, Item, Module};
+use crate::scheduler::Scheduler;
+use crate::settings::Settings;
+use crate::state::LearnerState;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Mastery of one group of items.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Mastery {
+    /// Mean predicted recall now, 0.0..=1.0, with unintroduced items counted as 0.
+    pub recall: f32,
+    /// Items introduced.
+    pub introduced: usize,
+    /// Items in the group.
+    pub total: usize,
+}
+
+impl Mastery {
+    fn from_recalls(recalls: &[Option<f32>]) -> Self {
+        let total = recalls.len();
+        let introduced = recalls.iter().filter(|recall| recall.is_some()).count();
+        let sum: f32 = recalls.iter().map(|recall| recall.unwrap_or(0.0)).sum();
+        Self {
+            recall: if total == 0 { 0.0 } else { sum / total as f32 },
+            introduced,
+            total,
+        }
+    }
+
+    /// Whether every item has been introduced.
+    pub fn all_introduced(&self) -> bool {
+        self.introduced == self.total
+    }
+}
+
+/// Mastery of one module, with its lessons.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ModuleMastery {
+    /// The module.
+    pub module_id: String,
+    /// Mastery over all its items.
+    pub mastery: Mastery,
+    /// Mastery per lesson, by lesson id.
+    pub lessons: BTreeMap<String, Mastery>,
+    /// All items introduced and mean recall at or above the module's target.
+    pub complete: bool,
+}
+
+/// Mastery for the whole catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MasteryReport {
+    /// Per module, in catalogue order.
+    pub modules: Vec<ModuleMastery>,
+    /// Per skill domain, by domain name.
+    pub skill_domains: BTreeMap<String, Mastery>,
+}
+
+/// Computes mastery at `now_ms`.
+pub fn mastery(
+    state: &LearnerState,
+    catalogue: &Catalogue,
+    settings: &Settings,
+    scheduler: &Scheduler,
+    now_ms: i64,
+) -> MasteryReport {
+    let recall_of = |item: &Item| {
+        state
+            .items
+            .get(&item.id)
+            .map(|record| scheduler.retrievability(&record.card, now_ms))
+    };
+    let mut domain_recalls: BTreeMap<String, Vec<Option<f32>>> = BTreeMap::new();
+    let modules = catalogue
+        .modules
+        .iter()
+        .map(|module| {
+            let recalls: Vec<Option<f32>> = module.items().map(recall_of).collect();
+            domain_recalls
+                .entry(module.skill_domain.clone())
+                .or_default()
+                .extend_from_slice(&recalls);
+            module_mastery(module, &recalls, settings, &recall_of)
+        })
+        .collect();
+    let skill_domains = domain_recalls
+        .into_iter()
+        .map(|(domain, recalls)| (domain, Mastery::from_recalls(&recalls)))
+        .collect();
+    MasteryReport {
+        modules,
+        skill_domains,
+    }
+}
+
+fn module_mastery(
+    module: &Module,
+    recalls: &[Option<f32>],
+    settings: &Settings,
+    recall_of: &impl Fn(&Item) -> Option<f32>,
+) -> ModuleMastery {
+    let mastery = Mastery::from_recalls(recalls);
+    let lessons = module
+        .lessons
+        .iter()
+        .map(|lesson| {
+            let lesson_recalls: Vec<Option<f32>> = lesson.items.iter().map(recall_of).collect();
+            (lesson.id.clone(), Mastery::from_recalls(&lesson_recalls))
+        })
+        .collect();
+    let target = settings.module(&module.id).desired_retention;
+    ModuleMastery {
+        module_id: module.id.clone(),
+        complete: mastery.total > 0 && mastery.all_introduced() && mastery.recall >= target,
+        mastery,
+        lessons,
+    }
+}

@@ -1,0 +1,510 @@
+//! The session planner: today's ordered queue of due and new items within the learner's time
+//! budget, deterministic for the same inputs.
+//!
+//! Order of work:
+//! 1. **Due items** (graduated items whose interval at the module's retention has passed, items
+//!    whose content version changed, and same-day steps due within [`LEARN_AHEAD_MS`]), most at
+//!    risk first: sorted by predicted recall divided by module priority, ties broken by a hash
+//!    of the seed and item id.
+//! 2. **New items** from the next lessons in order, a lesson only once its prerequisites are
+//!    introduced, taken round-robin across modules so one module does not block the rest.
+//!    Modules with deadlines first get the daily quota they need (see [`crate::deadline`]),
+//!    then the rest of the learner's new-items-per-day cap is shared.
+//! 3. **Learning-step repeats**: each new item comes back [`LEARNING_GAP_ITEMS`] items later in
+//!    the same session (the first learning step); an item is never queued twice in a row.
+//!
+//! Budget: daily minutes less time already spent today. Items are added while the estimate is
+//! under budget, so the plan exceeds it by at most one item (a new item counts together with
+//! its repeat). Estimates use the learner's own typical time per item kind; a new item costs
+//! twice that (first showing plus repeat). Due items that do not fit are reported in
+//! [`SessionPlan::leftover_due`], never silently dropped.
+
+use crate::catalogue::{Catalogue, Item, Module};
+use crate::deadline::{DailyCapacity, DeadlineReport, deadline_report, new_items_needed_per_day};
+use crate::log::ItemId;
+use crate::scheduler::{Phase, Scheduler};
+use crate::settings::{ModuleSettings, Settings};
+use crate::state::{ItemRecord, LearnerState};
+use crate::time::{MINUTE_MS, day_index};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeSet, VecDeque};
+
+/// Same-day steps due within this window count as due now (Anki's learn-ahead limit).
+pub const LEARN_AHEAD_MS: i64 = 20 * MINUTE_MS;
+/// A new or missed item comes back after this many other items.
+pub const LEARNING_GAP_ITEMS: usize = 3;
+
+/// Why an item is in the queue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QueueReason {
+    /// A graduated item due for review.
+    Due,
+    /// An item in its same-day learning or relearning steps.
+    Learning,
+    /// A first showing.
+    New,
+    /// The same-day repeat of a new item shown earlier in this session.
+    Repeat,
+}
+
+/// One entry of the session queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueueEntry {
+    /// The item to show.
+    pub item_id: ItemId,
+    /// Its module.
+    pub module_id: String,
+    /// Why it is queued.
+    pub reason: QueueReason,
+    /// Estimated time for this entry, ms.
+    pub estimated_ms: u32,
+    /// Predicted recall now (0 for new items).
+    pub recall: f32,
+}
+
+/// Today's plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionPlan {
+    /// Items in the order to show them.
+    pub queue: Vec<QueueEntry>,
+    /// The time budget left for today, ms.
+    pub budget_ms: u64,
+    /// The estimated time of the whole queue, ms.
+    pub estimated_ms: u64,
+    /// Due items in total, whether or not they fitted.
+    pub due_total: usize,
+    /// Due items that did not fit in today's budget.
+    pub leftover_due: usize,
+    /// New items planned.
+    pub new_planned: usize,
+    /// One report per module with a deadline.
+    pub deadlines: Vec<DeadlineReport>,
+}
+
+impl SessionPlan {
+    /// The estimated time of the queue in minutes.
+    pub fn estimated_minutes(&self) -> f32 {
+        self.estimated_ms as f32 / MINUTE_MS as f32
+    }
+}
+
+/// Everything the planner reads, borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct PlanInput<'a> {
+    /// The learner's replayed state.
+    pub state: &'a LearnerState,
+    /// The course.
+    pub catalogue: &'a Catalogue,
+    /// The learner's settings.
+    pub settings: &'a Settings,
+    /// The memory model (with the learner's parameters).
+    pub scheduler: &'a Scheduler,
+    /// Now, UTC ms.
+    pub now_ms: i64,
+    /// Seed for tie-breaking.
+    pub seed: u64,
+}
+
+/// A due item waiting to be ordered.
+struct DueCandidate<'a> {
+    item: &'a Item,
+    module: &'a Module,
+    reason: QueueReason,
+    recall: f32,
+    urgency: f32,
+    ready_now: bool,
+}
+
+/// Plans today's session.
+pub fn plan(
+    state: &LearnerState,
+    catalogue: &Catalogue,
+    settings: &Settings,
+    scheduler: &Scheduler,
+    now_ms: i64,
+    seed: u64,
+) -> SessionPlan {
+    plan_session(&PlanInput {
+        state,
+        catalogue,
+        settings,
+        scheduler,
+        now_ms,
+        seed,
+    })
+}
+
+/// Plans today's session from a [`PlanInput`].
+pub fn plan_session(input: &PlanInput<'_>) -> SessionPlan {
+    let budget_ms = daily_budget_ms(input);
+    let mut builder = QueueBuilder::new(budget_ms);
+    let due = due_candidates(input);
+    let due_total = due.len();
+    for candidate in &due {
+        if !builder.has_room() {
+            break;
+        }
+        let estimate = input
+            .state
+            .response_times
+            .typical_or_default_ms(candidate.item.kind);
+        builder.add_due(candidate, estimate);
+    }
+    let leftover_due = due_total - builder.due_added;
+    let deadlines = deadline_reports(input);
+    if leftover_due == 0 {
+        add_new_items(input, &mut builder);
+    }
+    let new_planned = builder.new_added;
+    let (queue, estimated_ms) = builder.finish();
+    SessionPlan {
+        queue,
+        budget_ms,
+        estimated_ms,
+        due_total,
+        leftover_due,
+        new_planned,
+        deadlines,
+    }
+}
+
+/// Today's minutes less time already spent answering today.
+fn daily_budget_ms(input: &PlanInput<'_>) -> u64 {
+    let daily = u64::from(input.settings.daily_minutes) * MINUTE_MS as u64;
+    daily.saturating_sub(input.state.response_ms_on_day_of(input.now_ms))
+}
+
+fn due_candidates<'a>(input: &PlanInput<'a>) -> Vec<DueCandidate<'a>> {
+    let mut candidates = Vec::new();
+    for module in &input.catalogue.modules {
+        let module_settings = input.settings.module(&module.id);
+        for item in module.items() {
+            if let Some(record) = input.state.items.get(&item.id)
+                && let Some(candidate) =
+                    due_candidate(input, module, &module_settings, item, record)
+            {
+                candidates.push(candidate);
+            }
+        }
+    }
+    candidates.sort_by(|left, right| {
+        left.urgency
+            .total_cmp(&right.urgency)
+            .then_with(|| {
+                tie_break(input.seed, &left.item.id).cmp(&tie_break(input.seed, &right.item.id))
+            })
+            .then_with(|| left.item.id.cmp(&right.item.id))
+    });
+    candidates
+}
+
+fn due_candidate<'a>(
+    input: &PlanInput<'a>,
+    module: &'a Module,
+    module_settings: &ModuleSettings,
+    item: &'a Item,
+    record: &ItemRecord,
+) -> Option<DueCandidate<'a>> {
+    let card = &record.card;
+    let recall = input.scheduler.retrievability(card, input.now_ms);
+    let (reason, ready_now) = match card.phase {
+        Phase::Learning(_) | Phase::Relearning(_) => {
+            if card.due_ms > input.now_ms + LEARN_AHEAD_MS {
+                return None;
+            }
+            (QueueReason::Learning, card.due_ms <= input.now_ms)
+        }
+        Phase::Review => {
+            let interval = input.scheduler.interval_days_for(
+                card.memory.stability_days,
+                module_settings.desired_retention,
+            );
+            let due_day = day_index(card.last_review_ms) + i64::from(interval);
+            let changed = item.version > record.item_version;
+            if due_day > day_index(input.now_ms) && !changed {
+                return None;
+            }
+            (QueueReason::Due, true)
+        }
+    };
+    let priority = if module_settings.priority.is_finite() {
+        module_settings.priority.max(0.1)
+    } else {
+        1.0
+    };
+    Some(DueCandidate {
+        item,
+        module,
+        reason,
+        recall,
+        urgency: recall / priority,
+        ready_now,
+    })
+}
+
+fn deadline_reports(input: &PlanInput<'_>) -> Vec<DeadlineReport> {
+    let shares = deadline_shares(input);
+    input
+        .catalogue
+        .modules
+        .iter()
+        .zip(shares)
+        .filter_map(|(module, share)| {
+            deadline_report(
+                module,
+                &input.settings.module(&module.id),
+                input.state,
+                input.scheduler,
+                DailyCapacity {
+                    new_items_per_day: share,
+                },
+                input.now_ms,
+            )
+        })
+        .collect()
+}
+
+/// New items a day each module needs for its deadline (0 without a deadline).
+fn deadline_needs(input: &PlanInput<'_>) -> Vec<u32> {
+    input
+        .catalogue
+        .modules
+        .iter()
+        .map(|module| {
+            let settings = input.settings.module(&module.id);
+            let Some(deadline_ms) = settings.deadline_ms else {
+                return 0;
+            };
+            let days_left = day_index(deadline_ms) - day_index(input.now_ms);
+            if days_left < 0 {
+                return 0;
+            }
+            let remaining = module
+                .items()
+                .filter(|item| !input.state.items.contains_key(&item.id))
+                .count();
+            new_items_needed_per_day(remaining, days_left)
+        })
+        .collect()
+}
+
+/// Each deadline module's share of the daily new-item cap: what it needs, scaled down
+/// proportionally when the needs add up to more than the cap.
+fn deadline_shares(input: &PlanInput<'_>) -> Vec<u32> {
+    let needs = deadline_needs(input);
+    let total: u64 = needs.iter().map(|&need| u64::from(need)).sum();
+    let cap = u64::from(input.settings.new_items_per_day);
+    needs
+        .iter()
+        .map(|&need| {
+            if total <= cap {
+                need
+            } else {
+                u32::try_from(u64::from(need) * cap / total.max(1)).unwrap_or(u32::MAX)
+            }
+        })
+        .collect()
+}
+
+fn add_new_items(input: &PlanInput<'_>, builder: &mut QueueBuilder) {
+    let mut quota = input
+        .settings
+        .new_items_per_day
+        .saturating_sub(input.state.new_items_on_day_of(input.now_ms));
+    let mut cursors: Vec<NewItemCursor<'_>> = input
+        .catalogue
+        .modules
+        .iter()
+        .map(NewItemCursor::new)
+        .collect();
+    let mut deadline_quota = deadline_shares(input);
+    // First round: what deadlines need; second: the rest of the cap, shared round-robin.
+    for deadline_round in [true, false] {
+        loop {
+            let mut added_any = false;
+            for (index, cursor) in cursors.iter_mut().enumerate() {
+                if quota == 0 || !builder.has_room() {
+                    return;
+                }
+                if deadline_round && deadline_quota[index] == 0 {
+                    continue;
+                }
+                let Some(item) = cursor.next_item(input, builder) else {
+                    continue;
+                };
+                let estimate = input.state.response_times.typical_or_default_ms(item.kind);
+                builder.add_new(item, &cursor.module.id, estimate);
+                quota -= 1;
+                added_any = true;
+                if deadline_round {
+                    deadline_quota[index] -= 1;
+                }
+            }
+            if !added_any {
+                break;
+            }
+        }
+    }
+}
+
+/// Walks one module's lessons in order, yielding items not yet introduced, stopping at a lesson
+/// whose prerequisites are not yet introduced.
+struct NewItemCursor<'a> {
+    module: &'a Module,
+    lesson: usize,
+    item: usize,
+}
+
+impl<'a> NewItemCursor<'a> {
+    fn new(module: &'a Module) -> Self {
+        Self {
+            module,
+            lesson: 0,
+            item: 0,
+        }
+    }
+
+    fn next_item(&mut self, input: &PlanInput<'_>, builder: &QueueBuilder) -> Option<&'a Item> {
+        while let Some(lesson) = self.module.lessons.get(self.lesson) {
+            if self.item == 0 && !prerequisites_met(input, builder, &lesson.prerequisites) {
+                return None;
+            }
+            while let Some(item) = lesson.items.get(self.item) {
+                self.item += 1;
+                if !input.state.items.contains_key(&item.id) && !builder.planned.contains(&item.id)
+                {
+                    return Some(item);
+                }
+            }
+            self.lesson += 1;
+            self.item = 0;
+        }
+        None
+    }
+}
+
+fn prerequisites_met(
+    input: &PlanInput<'_>,
+    builder: &QueueBuilder,
+    prerequisites: &[String],
+) -> bool {
+    prerequisites.iter().all(|lesson_id| {
+        input.catalogue.lesson(lesson_id).is_none_or(|lesson| {
+            lesson.items.iter().all(|item| {
+                input.state.items.contains_key(&item.id) || builder.planned.contains(&item.id)
+            })
+        })
+    })
+}
+
+/// Accumulates the queue and its time estimate.
+struct QueueBuilder {
+    budget_ms: u64,
+    estimated_ms: u64,
+    primary: Vec<QueueEntry>,
+    delayed: Vec<QueueEntry>,
+    planned: BTreeSet<ItemId>,
+    due_added: usize,
+    new_added: usize,
+}
+
+impl QueueBuilder {
+    fn new(budget_ms: u64) -> Self {
+        Self {
+            budget_ms,
+            estimated_ms: 0,
+            primary: Vec::new(),
+            delayed: Vec::new(),
+            planned: BTreeSet::new(),
+            due_added: 0,
+            new_added: 0,
+        }
+    }
+
+    fn has_room(&self) -> bool {
+        self.estimated_ms < self.budget_ms
+    }
+
+    fn add_due(&mut self, candidate: &DueCandidate<'_>, estimate_ms: u32) {
+        let entry = QueueEntry {
+            item_id: candidate.item.id.clone(),
+            module_id: candidate.module.id.clone(),
+            reason: candidate.reason,
+            estimated_ms: estimate_ms,
+            recall: candidate.recall,
+        };
+        if candidate.ready_now {
+            self.primary.push(entry);
+        } else {
+            self.delayed.push(entry);
+        }
+        self.estimated_ms += u64::from(estimate_ms);
+        self.due_added += 1;
+    }
+
+    fn add_new(&mut self, item: &Item, module_id: &str, estimate_ms: u32) {
+        self.planned.insert(item.id.clone());
+        self.primary.push(QueueEntry {
+            item_id: item.id.clone(),
+            module_id: module_id.to_owned(),
+            reason: QueueReason::New,
+            estimated_ms: estimate_ms,
+            recall: 0.0,
+        });
+        self.estimated_ms += 2 * u64::from(estimate_ms);
+        self.new_added += 1;
+    }
+
+    /// Interleaves repeats and not-yet-due learning items [`LEARNING_GAP_ITEMS`] behind the
+    /// primary entries, never putting one item twice in a row.
+    fn finish(self) -> (Vec<QueueEntry>, u64) {
+        let mut pending: VecDeque<(usize, QueueEntry)> = self
+            .delayed
+            .into_iter()
+            .map(|entry| (LEARNING_GAP_ITEMS, entry))
+            .collect();
+        let mut queue: Vec<QueueEntry> = Vec::new();
+        let mut primary = self.primary.into_iter();
+        loop {
+            let position = queue.len();
+            let last = queue.last().map(|entry| entry.item_id.clone());
+            let ready = pending.iter().position(|(ready_at, entry)| {
+                *ready_at <= position && Some(&entry.item_id) != last.as_ref()
+            });
+            if let Some(index) = ready {
+                let (_, entry) = pending.remove(index).expect("index came from position()");
+                queue.push(entry);
+            } else if let Some(entry) = primary.next() {
+                if entry.reason == QueueReason::New {
+                    let mut repeat = entry.clone();
+                    repeat.reason = QueueReason::Repeat;
+                    pending.push_back((position + 1 + LEARNING_GAP_ITEMS, repeat));
+                }
+                queue.push(entry);
+            } else if let Some(index) = pending
+                .iter()
+                .position(|(_, entry)| Some(&entry.item_id) != last.as_ref())
+            {
+                let (_, entry) = pending.remove(index).expect("index came from position()");
+                queue.push(entry);
+            } else {
+                break;
+            }
+        }
+        (queue, self.estimated_ms)
+    }
+}
+
+/// A deterministic pseudo-random number from the seed and an item id (FNV-1a then a
+/// SplitMix64 finaliser), used only to break ties between equally urgent items.
+fn tie_break(seed: u64, item_id: &ItemId) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ seed;
+    for byte in item_id.0.as_bytes() {
+        hash ^= u64::from(*byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash = (hash ^ (hash >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    hash = (hash ^ (hash >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    hash ^ (hash >> 31)
+}

@@ -1,0 +1,89 @@
+//! Known-value tests against FSRS-6 default parameters.
+//!
+//! Sources: the default parameters and first-review states are those of the `fsrs` crate
+//! (open-spaced-repetition/fsrs-rs, `src/inference.rs`: `DEFAULT_PARAMETERS` and the
+//! `next_states` doc test, which lists stabilities 0.212 / 1.2931 / 2.3065 / 8.2956 and
+//! difficulties 6.4133 / 5.1121707 / 2.118104 / 1.0 for a new card). The forgetting curve's
+//! defining property (recall is 90% when elapsed time equals stability) is from the FSRS
+//! algorithm description (open-spaced-repetition/fsrs4anki wiki, "The Algorithm").
+
+mod common;
+
+use engine::*;
+
+fn close(actual: f32, expected: f32) -> bool {
+    (actual - expected).abs() < 1e-3
+}
+
+#[test]
+fn first_review_stabilities_match_fsrs6_defaults() {
+    let scheduler = Scheduler::default();
+    let next = scheduler.next_states(None, common::START_MS).unwrap();
+    let expected = [0.212, 1.2931, 2.3065, 8.2956];
+    for (rating, expected) in Rating::ALL.into_iter().zip(expected) {
+        let stability = next.for_rating(rating).memory.stability_days;
+        assert!(
+            close(stability, expected),
+            "{rating:?}: {stability} != {expected}"
+        );
+    }
+}
+
+#[test]
+fn first_review_difficulties_match_the_fsrs_rs_doc_test() {
+    let scheduler = Scheduler::default();
+    let next = scheduler.next_states(None, common::START_MS).unwrap();
+    let expected = [6.4133, 5.1121707, 2.118104, 1.0];
+    for (rating, expected) in Rating::ALL.into_iter().zip(expected) {
+        let difficulty = next.for_rating(rating).memory.difficulty;
+        assert!(
+            close(difficulty, expected),
+            "{rating:?}: {difficulty} != {expected}"
+        );
+    }
+}
+
+#[test]
+fn recall_is_ninety_percent_after_one_stability() {
+    let scheduler = Scheduler::default();
+    let memory = MemoryState {
+        stability_days: 12.0,
+        difficulty: 5.0,
+    };
+    assert!(close(scheduler.recall_probability(memory, 12.0), 0.9));
+    assert!(close(scheduler.recall_probability(memory, 0.0), 1.0));
+    assert!(scheduler.recall_probability(memory, 30.0) < 0.9);
+}
+
+#[test]
+fn the_interval_at_ninety_percent_retention_is_the_stability() {
+    let scheduler = Scheduler::default();
+    assert_eq!(scheduler.interval_days_for(8.2956, 0.9), 8);
+    assert_eq!(scheduler.interval_days_for(30.0, 0.9), 30);
+    assert!(scheduler.interval_days_for(30.0, 0.95) < 30);
+}
+
+#[test]
+fn an_easy_first_answer_graduates_with_an_eight_day_interval() {
+    let scheduler = Scheduler::default();
+    let easy = scheduler
+        .apply(None, Rating::Easy, common::START_MS)
+        .unwrap();
+    assert_eq!(easy.phase, Phase::Review);
+    assert_eq!(easy.interval_days, 8.0);
+}
+
+#[test]
+fn a_good_review_after_the_interval_grows_stability() {
+    let scheduler = Scheduler::default();
+    let easy = scheduler
+        .apply(None, Rating::Easy, common::START_MS)
+        .unwrap();
+    let later = common::START_MS + 8 * common::DAY;
+    let good = scheduler.apply(Some(&easy), Rating::Good, later).unwrap();
+    assert!(good.memory.stability_days > easy.memory.stability_days * 2.0);
+    let again = scheduler.apply(Some(&easy), Rating::Again, later).unwrap();
+    assert!(again.memory.stability_days < easy.memory.stability_days);
+    assert_eq!(again.phase, Phase::Relearning(0));
+    assert_eq!(again.lapses, 1);
+}
