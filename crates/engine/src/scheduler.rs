@@ -267,7 +267,7 @@ impl Scheduler {
             Phase::Relearning(step) => {
                 self.stepping(outcomes, rating, step, &self.config.relearning_steps_mins)
             }
-            Phase::Review => self.from_review(outcomes, rating),
+            Phase::Review => self.reviewing(outcomes, rating),
         });
         enforce_non_decreasing_intervals(&mut states);
         states
@@ -305,7 +305,7 @@ impl Scheduler {
 
     /// Outcomes for a graduated item: a lapse goes to the relearning steps, anything else gets
     /// a new day-scale interval from FSRS.
-    fn from_review(&self, outcomes: &Outcomes, rating: Rating) -> CardState {
+    fn reviewing(&self, outcomes: &Outcomes, rating: Rating) -> CardState {
         if rating == Rating::Again {
             return match self.config.relearning_steps_mins.first() {
                 Some(&first) => outcomes.stepped(rating, Phase::Relearning(0), first, 1),
