@@ -1,9 +1,23 @@
 //! The Yew app: components, routing and browser glue. Decisions live in the engine crate.
 
-use yew::prelude::*;
+mod components;
+mod pages;
+mod route;
 
-/// The root component.
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+pub use route::Route;
+
+/// The root component: hash routing (so deep links work from any sub-path and inside an iframe)
+/// around the shared page layout.
 #[function_component(App)]
 pub fn app() -> Html {
-    html! { <h1>{ "Microlearn" }</h1> }
+    html! {
+        <HashRouter>
+            <components::layout::Layout>
+                <Switch<Route> render={route::render} />
+            </components::layout::Layout>
+        </HashRouter>
+    }
 }

@@ -1,9 +1,15 @@
 //! `cargo xtask <verb>`: the project's commands (build, serve, test, size, content, replay).
 
+mod bundle;
 mod content_cmd;
 mod replay;
+mod serve;
+mod size;
+mod test_suite;
+mod tools;
 
 use anyhow::{Result, bail};
+use std::path::PathBuf;
 
 const USAGE: &str = "usage: cargo xtask <verb>
 
@@ -25,6 +31,11 @@ fn main() -> Result<()> {
     };
     let rest = &args[1..];
     match verb.as_str() {
+        "serve" => serve::serve(rest),
+        "test" => test_suite::run(rest),
+        "build" => bundle::build(&bundle::BuildOptions::from_args(rest)),
+        "size" => size::run(rest),
+        "dev" => dev(),
         "content" => content_cmd::run(rest),
         "replay" => replay::run(rest),
         "help" | "--help" | "-h" => {
@@ -33,4 +44,30 @@ fn main() -> Result<()> {
         }
         other => bail!("unknown verb `{other}`\n\n{USAGE}"),
     }
+}
+
+/// The repository root (xtask lives one folder below it).
+pub fn project_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask sits inside the repository")
+        .to_path_buf()
+}
+
+/// The value after `--flag` on the command line, if given.
+pub fn flag_value<'a>(args: &'a [String], flag: &str) -> Option<&'a str> {
+    let position = args.iter().position(|arg| arg == flag)?;
+    args.get(position + 1).map(String::as_str)
+}
+
+/// `cargo xtask dev`: trunk's live-reloading server, for working on the app.
+fn dev() -> Result<()> {
+    tools::ensure_rust_tools()?;
+    tools::ensure_npm_packages()?;
+    tools::run(
+        std::process::Command::new("trunk")
+            .args(["serve", "--offline", "--port", "8081"])
+            .current_dir(project_root())
+            .env("PATH", tools::path_with_npm_bin()),
+    )
 }

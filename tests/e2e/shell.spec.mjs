@@ -1,0 +1,44 @@
+// The app shell on a phone: heading, the four navigation links, a clean console, no other origins.
+import { test, expect } from '@playwright/test';
+import { watchPage, expectClean } from './support.mjs';
+
+test('the first screen renders on a phone with its navigation', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL);
+  await page.goto('./');
+  const nav = page.getByRole('navigation', { name: 'Primary' });
+  // The navigation comes from the wasm app, not the static loading shell, so this proves it started.
+  await expect(nav).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Microlearn' })).toBeVisible();
+  for (const name of ['Today', 'Modules', 'Progress', 'Settings']) {
+    await expect(nav.getByRole('link', { name })).toBeVisible();
+  }
+  await expect(page).toHaveTitle(/Microlearn/);
+  expect(await page.getAttribute('html', 'lang')).toBe('en-GB');
+  expectClean(problems);
+});
+
+test('navigation links open their screens by deep link', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL);
+  await page.goto('./#/progress');
+  await expect(page.getByRole('heading', { level: 1, name: 'Progress' })).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await expect(page).toHaveURL(/#\/settings$/);
+  await expect(page.getByRole('link', { name: 'Settings' })).toHaveAttribute('aria-current', 'page');
+  expectClean(problems);
+});
+
+test('the server sends production headers', async ({ request }) => {
+  const index = await request.get('./');
+  expect(index.headers()['cache-control']).toBe('no-cache');
+  const policy = index.headers()['content-security-policy'];
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).not.toContain('unsafe-inline');
+  const html = await index.text();
+  const wasmName = html.match(/href="\.\/([^"]+_bg\.wasm)"/)?.[1];
+  expect(wasmName, 'index.html preloads the wasm').toBeTruthy();
+  const wasm = await request.get(`./${wasmName}`);
+  expect(wasm.headers()['content-type']).toBe('application/wasm');
+  expect(wasm.headers()['cache-control']).toContain('immutable');
+  expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+});

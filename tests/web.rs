@@ -1,0 +1,70 @@
+//! wasm-bindgen tests of the app in headless Chromium: mounting, routing and the navigation.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn mount() -> web_sys::Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<microlearn::App>::with_root(root.clone()).render();
+    root
+}
+
+/// Lets Yew finish rendering: it schedules work on the microtask queue.
+async fn settle() {
+    gloo_timers_sleep(20).await;
+}
+
+async fn gloo_timers_sleep(millis: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn app_renders_heading_and_four_navigation_links() {
+    // The tests share one page, so each one sets the route it needs.
+    web_sys::window().unwrap().location().set_hash("#/today").unwrap();
+    let root = mount();
+    settle().await;
+    let heading = root.query_selector("h1").unwrap().expect("a heading");
+    assert_eq!(heading.text_content().unwrap(), "Microlearn");
+    let links = root.query_selector_all("nav a").unwrap();
+    let names: Vec<String> = (0..links.length())
+        .map(|index| {
+            links
+                .item(index)
+                .unwrap()
+                .text_content()
+                .unwrap()
+                .trim()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(names, ["Today", "Modules", "Progress", "Settings"]);
+}
+
+#[wasm_bindgen_test]
+async fn navigation_marks_the_current_screen() {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/modules")
+        .unwrap();
+    let root = mount();
+    settle().await;
+    let current = root
+        .query_selector("nav a[aria-current='page']")
+        .unwrap()
+        .expect("a current link");
+    assert_eq!(current.text_content().unwrap().trim(), "Modules");
+    let heading = root.query_selector("h1").unwrap().unwrap();
+    assert_eq!(heading.text_content().unwrap(), "Modules");
+}

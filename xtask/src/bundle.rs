@@ -1,0 +1,114 @@
+//! `cargo xtask build`: the release bundle in `dist/` (styles, trunk, content, loader, checks).
+
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{project_root, tools};
+
+/// Where the build reads content from and writes the bundle to.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub content_dir: PathBuf,
+    pub dist_dir: PathBuf,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        let root = project_root();
+        Self {
+            content_dir: root.join("content"),
+            dist_dir: root.join("dist"),
+        }
+    }
+}
+
+impl BuildOptions {
+    /// Reads `--content DIR` and `--dist DIR` from the command line.
+    pub fn from_args(args: &[String]) -> Self {
+        let mut options = Self::default();
+        if let Some(dir) = crate::flag_value(args, "--content") {
+            options.content_dir = PathBuf::from(dir);
+        }
+        if let Some(dir) = crate::flag_value(args, "--dist") {
+            options.dist_dir = PathBuf::from(dir);
+        }
+        options
+    }
+}
+
+/// Installs what is missing, then builds the whole bundle.
+pub fn build(options: &BuildOptions) -> Result<()> {
+    tools::ensure_rust_tools()?;
+    tools::ensure_npm_packages()?;
+    compile_styles()?;
+    run_trunk(&options.dist_dir)?;
+    externalise_inline_scripts(&options.dist_dir)?;
+    eprintln!("xtask: built {}", options.dist_dir.display());
+    Ok(())
+}
+
+/// Compiles the Sass entry point (nhsuk-frontend plus the app's rules) to the CSS trunk bundles.
+fn compile_styles() -> Result<()> {
+    let root = project_root();
+    let out = root.join("target/styles/app.css");
+    std::fs::create_dir_all(out.parent().expect("a parent folder"))?;
+    tools::run(
+        Command::new(tools::npm_bin().join("sass"))
+            .args([
+                "--load-path=node_modules",
+                "--style=compressed",
+                "--no-source-map",
+            ])
+            .arg(root.join("styles/main.scss"))
+            .arg(&out)
+            .current_dir(&root),
+    )
+}
+
+fn run_trunk(dist_dir: &Path) -> Result<()> {
+    tools::run(
+        Command::new("trunk")
+            .args(["build", "--release", "--offline", "--dist"])
+            .arg(dist_dir)
+            .current_dir(project_root())
+            .env("PATH", tools::path_with_npm_bin()),
+    )
+}
+
+/// Moves trunk's inline module loader into a content-hashed file, so the Content-Security-Policy
+/// can forbid inline scripts entirely (`script-src 'self'`).
+fn externalise_inline_scripts(dist_dir: &Path) -> Result<()> {
+    let index_path = dist_dir.join("index.html");
+    let html = std::fs::read_to_string(&index_path).context("trunk wrote no index.html")?;
+    let open = r#"<script type="module">"#;
+    let Some(start) = html.find(open) else {
+        return Ok(());
+    };
+    let body_start = start + open.len();
+    let body_end = body_start
+        + html[body_start..]
+            .find("</script>")
+            .context("unterminated inline script")?;
+    let script = &html[body_start..body_end];
+    if html[body_end..].contains(open) {
+        bail!("index.html has more than one inline module script; externalise each");
+    }
+    let name = format!("boot-{:016x}.js", fnv1a(script.as_bytes()));
+    std::fs::write(dist_dir.join(&name), script.trim())?;
+    let tag = format!(r#"<script type="module" src="./{name}"></script>"#);
+    let rewritten = format!(
+        "{}{tag}{}",
+        &html[..start],
+        &html[body_end + "</script>".len()..]
+    );
+    std::fs::write(&index_path, rewritten)?;
+    Ok(())
+}
+
+/// A small stable hash for file names (not for security).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

@@ -1,0 +1,223 @@
+//! `cargo xtask serve`: a static server for `dist/` that sends the headers a production host should.
+//!
+//! The same server runs under the end-to-end tests, so the browser tests see the real headers:
+//! a strict Content-Security-Policy, long caching for content-hashed files, no caching for the
+//! entry points, and correct MIME types (including `application/wasm`, which streaming compilation needs).
+
+use anyhow::{Context, Result};
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use tiny_http::{Header, Request, Response, Server};
+
+/// How the server is set up: what it serves, where, and which pages may frame it.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub dist_dir: PathBuf,
+    pub address: String,
+    /// The `frame-ancestors` sources, e.g. `'self' https://intranet.example.nhs.uk`.
+    pub frame_ancestors: String,
+}
+
+impl ServeOptions {
+    pub fn new(dist_dir: PathBuf, address: &str) -> Self {
+        Self {
+            dist_dir,
+            address: address.to_string(),
+            frame_ancestors: "'self'".to_string(),
+        }
+    }
+}
+
+/// The Content-Security-Policy sent with every response. Scripts only from this origin (trunk's
+/// inline loader is moved to a file by the build), WebAssembly allowed, nothing from elsewhere.
+pub fn content_security_policy(frame_ancestors: &str) -> String {
+    [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        &format!("frame-ancestors {frame_ancestors}"),
+    ]
+    .join("; ")
+}
+
+/// A running server; dropping it leaves the threads to end with the process.
+#[derive(Debug)]
+pub struct RunningServer {
+    pub url: String,
+}
+
+/// Starts serving on background threads and returns the URL (the port may be 0 for any free one).
+pub fn start(options: ServeOptions) -> Result<RunningServer> {
+    let server = Server::http(&options.address)
+        .map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", options.address))?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .context("not an IP listener")?
+        .port();
+    let host = options
+        .address
+        .rsplit_once(':')
+        .map_or("127.0.0.1", |(host, _)| host);
+    let url = format!("http://{host}:{port}/");
+    let server = Arc::new(server);
+    let options = Arc::new(options);
+    // A few threads, so a browser's parallel requests do not queue behind each other.
+    for _ in 0..4 {
+        let server = Arc::clone(&server);
+        let options = Arc::clone(&options);
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let _ = respond(&options, request);
+            }
+        });
+    }
+    Ok(RunningServer { url })
+}
+
+fn respond(options: &ServeOptions, request: Request) -> std::io::Result<()> {
+    let Some(path) = resolve(&options.dist_dir, request.url()) else {
+        return request.respond(Response::from_string("Not found").with_status_code(404));
+    };
+    let Ok(bytes) = std::fs::read(&path) else {
+        return request.respond(Response::from_string("Not found").with_status_code(404));
+    };
+    let name = path
+        .file_name()
+        .and_then(|name| name.to_str())
+        .unwrap_or_default();
+    let mut response = Response::from_data(bytes);
+    for (key, value) in headers_for(name, &options.frame_ancestors) {
+        response.add_header(Header::from_bytes(key, value).expect("valid header"));
+    }
+    request.respond(response)
+}
+
+/// Maps a request path to a file under `dist/`, refusing anything that climbs out of it.
+fn resolve(dist_dir: &Path, url: &str) -> Option<PathBuf> {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let relative = Path::new(path.trim_start_matches('/'));
+    if relative
+        .components()
+        .any(|part| !matches!(part, Component::Normal(_)))
+    {
+        return None;
+    }
+    let mut file = dist_dir.join(relative);
+    if path.ends_with('/') || file.is_dir() {
+        file = file.join("index.html");
+    }
+    file.is_file().then_some(file)
+}
+
+/// The response headers for a file, by its name.
+pub fn headers_for(name: &str, frame_ancestors: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("Content-Type", mime_type(name).to_string()),
+        ("Cache-Control", cache_control(name).to_string()),
+        (
+            "Content-Security-Policy",
+            content_security_policy(frame_ancestors),
+        ),
+        ("X-Content-Type-Options", "nosniff".to_string()),
+        ("Referrer-Policy", "no-referrer".to_string()),
+        ("Cross-Origin-Opener-Policy", "same-origin".to_string()),
+    ]
+}
+
+/// Hashed files never change, so they may be cached for a year; everything else is revalidated,
+/// so a new deployment is seen at once (index.html, the service worker, the catalogue, the manifest).
+pub fn cache_control(name: &str) -> &'static str {
+    if is_content_hashed(name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// Trunk names files `name-<16 hex>.ext` (the wasm `name-<hex>_bg.wasm`); the content pipeline
+/// names them `name.<hex>.json` and the build's loader `boot-<hex>.js`.
+pub fn is_content_hashed(name: &str) -> bool {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let hash = stem.rsplit(['-', '.']).next().unwrap_or_default();
+    hash.len() >= 8 && stem.len() > hash.len() && hash.bytes().all(|byte| byte.is_ascii_hexdigit())
+}
+
+pub fn mime_type(name: &str) -> &'static str {
+    match name.rsplit_once('.').map(|(_, extension)| extension) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js" | "mjs") => "text/javascript; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("wasm") => "application/wasm",
+        Some("json") => "application/json",
+        Some("webmanifest") => "application/manifest+json",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("webp") => "image/webp",
+        Some("ico") => "image/x-icon",
+        Some("txt") => "text/plain; charset=utf-8",
+        Some("xml") => "application/xml",
+        _ => "application/octet-stream",
+    }
+}
+
+/// `cargo xtask serve`: build, then serve until stopped.
+pub fn serve(args: &[String]) -> Result<()> {
+    let build_options = crate::bundle::BuildOptions::from_args(args);
+    crate::bundle::build(&build_options)?;
+    let port = crate::flag_value(args, "--port").unwrap_or("8080");
+    let mut options = ServeOptions::new(build_options.dist_dir, &format!("127.0.0.1:{port}"));
+    if let Some(ancestors) = crate::flag_value(args, "--frame-ancestors") {
+        options.frame_ancestors = ancestors.to_string();
+    }
+    let server = start(options)?;
+    println!(
+        "Microlearn is being served at {}  (Ctrl+C to stop)",
+        server.url
+    );
+    loop {
+        std::thread::park();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_content_hashed("microlearn-3f2a9c1e0b7d4a11_bg.wasm"));
+        assert!(is_content_hashed("app-3f2a9c1e0b7d4a11.css"));
+        assert!(is_content_hashed("cyber-security.3f2a9c1e.json"));
+        assert!(!is_content_hashed("index.html"));
+        assert!(!is_content_hashed("sw.js"));
+        assert!(!is_content_hashed("catalogue.json"));
+    }
+
+    #[test]
+    fn paths_cannot_escape_dist() {
+        let dist = std::env::temp_dir();
+        assert_eq!(resolve(&dist, "/../etc/passwd"), None);
+        assert_eq!(resolve(&dist, "/a/../../etc/passwd"), None);
+    }
+
+    #[test]
+    fn policy_forbids_inline_script_and_other_origins() {
+        let policy = content_security_policy("'self'");
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval'"));
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(policy.contains("connect-src 'self'"));
+        assert!(policy.contains("object-src 'none'"));
+        assert!(policy.contains("base-uri 'none'"));
+    }
+}

@@ -1,0 +1,168 @@
+//! `cargo xtask size`: every file in `dist/` with raw, gzip and brotli sizes, and the first-screen budget.
+
+use anyhow::{Context, Result, bail};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The most the files needed for the first screen may weigh, brotli-compressed.
+pub const FIRST_SCREEN_BUDGET_BYTES: u64 = 250 * 1024;
+
+/// One file's sizes.
+#[derive(Debug, Clone)]
+pub struct FileSize {
+    pub path: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// Measures every file under `dist_dir`, sorted by path.
+pub fn measure(dist_dir: &Path) -> Result<Vec<FileSize>> {
+    let mut files = Vec::new();
+    collect_files(dist_dir, &mut files)?;
+    files.sort();
+    files
+        .iter()
+        .map(|file| {
+            let bytes = std::fs::read(file)?;
+            let path = file
+                .strip_prefix(dist_dir)?
+                .to_string_lossy()
+                .replace('\\', "/");
+            Ok(FileSize {
+                path,
+                raw: bytes.len() as u64,
+                gzip: gzip_len(&bytes)?,
+                brotli: brotli_len(&bytes)?,
+            })
+        })
+        .collect()
+}
+
+fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_files(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len() as u64)
+}
+
+fn brotli_len(bytes: &[u8]) -> Result<u64> {
+    let mut output = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut output, &params)?;
+    Ok(output.len() as u64)
+}
+
+/// The files a browser must fetch before the first screen is interactive: the page, its styles,
+/// the loader, the app's JavaScript glue and wasm, and the content catalogue. Module files,
+/// images and the service worker come later.
+pub fn is_first_screen(path: &str) -> bool {
+    let top_level = !path.contains('/');
+    let by_extension = [".html", ".css", ".js", ".wasm"]
+        .iter()
+        .any(|ext| path.ends_with(ext));
+    (top_level && by_extension && path != "sw.js") || path == "content/catalogue.json"
+}
+
+/// Prints the table of sizes and returns the first-screen total in brotli bytes.
+pub fn print_report(files: &[FileSize]) -> u64 {
+    println!(
+        "{:<56} {:>10} {:>10} {:>10}",
+        "file", "raw", "gzip", "brotli"
+    );
+    let (mut raw, mut gzip, mut brotli, mut first_screen) = (0, 0, 0, 0);
+    for file in files {
+        let marker = if is_first_screen(&file.path) {
+            "*"
+        } else {
+            " "
+        };
+        println!(
+            "{marker}{:<55} {:>10} {:>10} {:>10}",
+            file.path, file.raw, file.gzip, file.brotli
+        );
+        raw += file.raw;
+        gzip += file.gzip;
+        brotli += file.brotli;
+        if is_first_screen(&file.path) {
+            first_screen += file.brotli;
+        }
+    }
+    println!(
+        "{:<56} {raw:>10} {gzip:>10} {brotli:>10}",
+        format!("total ({} files)", files.len())
+    );
+    println!(
+        "* first screen: {first_screen} bytes brotli ({:.1} KB)",
+        first_screen as f64 / 1024.0
+    );
+    first_screen
+}
+
+/// `cargo xtask size [--dist DIR]`.
+pub fn run(args: &[String]) -> Result<()> {
+    let dist = crate::flag_value(args, "--dist")
+        .map_or_else(|| crate::project_root().join("dist"), PathBuf::from);
+    if !dist.join("index.html").exists() {
+        bail!(
+            "{} has no bundle: run `cargo xtask build` first",
+            dist.display()
+        );
+    }
+    print_report(&measure(&dist)?);
+    Ok(())
+}
+
+/// The budget check the test suite runs: prints the figure, fails when it is over.
+pub fn check_budget(dist_dir: &Path) -> Result<()> {
+    let first_screen = print_report(&measure(dist_dir)?);
+    let budget = FIRST_SCREEN_BUDGET_BYTES;
+    println!(
+        "budget: first screen {:.1} KB of {:.1} KB brotli",
+        first_screen as f64 / 1024.0,
+        budget as f64 / 1024.0
+    );
+    if first_screen > budget {
+        bail!("the first screen is {first_screen} bytes brotli, over the budget of {budget}");
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_screen_files_are_the_shell_and_catalogue() {
+        assert!(is_first_screen("index.html"));
+        assert!(is_first_screen("microlearn-0123456789abcdef_bg.wasm"));
+        assert!(is_first_screen("content/catalogue.json"));
+        assert!(!is_first_screen("sw.js"));
+        assert!(!is_first_screen(
+            "content/modules/cyber-security.0123abcd.json"
+        ));
+        assert!(!is_first_screen("assets/favicon.svg"));
+    }
+
+    #[test]
+    fn compression_shrinks_repetitive_text() {
+        let text = "the quick brown fox ".repeat(200);
+        assert!(gzip_len(text.as_bytes()).unwrap() < 200);
+        assert!(brotli_len(text.as_bytes()).unwrap() < 200);
+    }
+}
