@@ -40,11 +40,13 @@ pub mod error;
 pub mod grading;
 pub mod log;
 pub mod mastery;
+pub mod parameters;
 pub mod placement;
 pub mod planner;
 pub mod scheduler;
 pub mod settings;
 pub mod state;
+pub mod synthetic;
 pub mod time;
 
 pub use catalogue::{Catalogue, Item, Lesson, Module};
