@@ -37,6 +37,7 @@
 pub mod catalogue;
 pub mod deadline;
 pub mod error;
+pub mod evaluation;
 pub mod grading;
 pub mod log;
 pub mod mastery;
