@@ -176,15 +176,25 @@ fn check_module<'a>(
     ids: &mut IdRegistry,
     r: &mut Report,
 ) -> Option<(ModuleSummary, ModuleFile)> {
-    let meta = parse_module(folder, loc_of(&format!("{folder}/module.toml")), r)?;
-    let lessons = read_lessons(tree, folder, &meta, loc_of, media, r);
+    let Some(meta) = parse_module(folder, loc_of(&format!("{folder}/module.toml")), r) else {
+        // Still check the lessons, so that one typo in module.toml does not hide their problems.
+        for path in lesson_files(tree, folder) {
+            let name = lesson_name(path);
+            if let Some(lesson) = parse_lesson(name, loc_of(path), media, r) {
+                ids.add(&lesson, r);
+            }
+        }
+        return None;
+    };
+    let (lessons, all_read) = read_lessons(tree, folder, &meta, loc_of, media, r);
     let mut listed: Vec<&str> = Vec::new();
     for lesson in &lessons {
         check_prerequisites(lesson, &listed, r);
         listed.push(&lesson.summary.id);
         ids.add(lesson, r);
     }
-    if lessons.iter().all(|l| l.lesson.items.is_empty()) {
+    // A lesson that could not be read may have items, so only a fully read module is judged.
+    if all_read && lessons.iter().all(|l| l.item_blocks == 0) {
         let what = format!("module `{folder}` has no items");
         let fix = "Add lessons with ```item blocks, and list them in `lessons`.";
         r.add(&meta.loc, 0, ErrorKind::NoItems, what, fix);
@@ -199,12 +209,15 @@ fn read_lessons<'a>(
     loc_of: &dyn Fn(&str) -> Loc<'a>,
     media: Media<'a>,
     r: &mut Report,
-) -> Vec<ParsedLesson<'a>> {
+) -> (Vec<ParsedLesson<'a>>, bool) {
     let mut lessons = Vec::new();
+    let mut all_read = true;
     for lesson in &meta.lessons {
         let path = format!("{folder}/{}.md", lesson.value);
         if tree.files.contains_key(&path) {
-            lessons.extend(parse_lesson(&lesson.value, loc_of(&path), media, r));
+            let parsed = parse_lesson(&lesson.value, loc_of(&path), media, r);
+            all_read &= parsed.is_some();
+            lessons.extend(parsed);
         } else {
             let what = format!(
                 "lesson `{}` has no file `{}.md`",
@@ -214,11 +227,9 @@ fn read_lessons<'a>(
             r.add(&meta.loc, lesson.at, ErrorKind::LessonList, what, fix);
         }
     }
-    let prefix = format!("{folder}/");
-    for path in tree.files.keys().filter(|p| p.starts_with(&prefix)) {
-        let file = &path[prefix.len()..];
-        let name = file.trim_end_matches(".md");
-        if is_lesson_file(file) && !meta.lessons.iter().any(|l| l.value == name) {
+    for path in lesson_files(tree, folder) {
+        let name = lesson_name(path);
+        if !meta.lessons.iter().any(|l| l.value == name) {
             let what = format!("lesson file `{name}.md` is not listed in module.toml");
             let fix = format!(
                 "Add \"{name}\" to `lessons` in module.toml (in teaching order), or remove the file."
@@ -226,7 +237,22 @@ fn read_lessons<'a>(
             r.add(&loc_of(path), 0, ErrorKind::LessonList, what, fix);
         }
     }
-    lessons
+    (lessons, all_read)
+}
+
+/// The lesson files directly in a module folder, by path.
+fn lesson_files<'t>(tree: &'t SourceTree, folder: &str) -> Vec<&'t String> {
+    let prefix = format!("{folder}/");
+    tree.files
+        .keys()
+        .filter(|p| p.strip_prefix(&prefix).is_some_and(is_lesson_file))
+        .collect()
+}
+
+/// `cyber-security/phishing.md` gives `phishing`.
+fn lesson_name(path: &str) -> &str {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.strip_suffix(".md").unwrap_or(file)
 }
 
 fn check_prerequisites(lesson: &ParsedLesson<'_>, earlier: &[&str], r: &mut Report) {

@@ -1,7 +1,7 @@
 //! The answer keys of each item type, and scenarios, whose parts are small questions.
 
 use super::choices::{parse_choices, parse_order, parse_text, parse_true_false};
-use super::fields::{Fields, list};
+use super::fields::{Fields, count, list};
 use super::item::{Ctx, read_data, read_markdown};
 use super::numeric::parse_numeric;
 use super::spot::parse_spot;
@@ -82,7 +82,7 @@ fn read_parts(f: &Fields<'_, '_>, ctx: &Ctx<'_>, r: &mut Report) -> Option<Vec<Q
     let tables = f.tables("parts", "a scenario part", r)?;
     if !(2..=3).contains(&tables.len()) {
         let (at, _) = f.entry("parts")?;
-        let what = format!("a scenario has {} parts", tables.len());
+        let what = format!("a scenario has {}", count(tables.len(), "part"));
         let fix = "Give it 2 or 3 `[[parts]]`; split a longer case into two scenarios.";
         r.add(&f.loc, at, ErrorKind::Scenario, what, fix);
     }

@@ -1,6 +1,6 @@
 //! Answers made of choices, statements, steps and accepted texts.
 
-use super::fields::Fields;
+use super::fields::{Fields, count};
 use crate::error::ErrorKind;
 use crate::model::{Answer, Choice, ItemKind};
 use crate::source::Report;
@@ -41,7 +41,7 @@ fn read_choices(kind: ItemKind, f: &Fields<'_, '_>, r: &mut Report) -> Option<Ve
         _ => ("a multiple-select item", 8),
     };
     if !(2..=most).contains(&tables.len()) {
-        let what = format!("{name} has {} choices", tables.len());
+        let what = format!("{name} has {}", count(tables.len(), "choice"));
         r.add(
             &f.loc,
             at,
@@ -134,7 +134,7 @@ pub(crate) fn parse_order(
     let steps = texts(f, "steps", "steps = [\"first\", \"second\", \"third\"]", r)?;
     if !(3..=7).contains(&steps.len()) {
         let (at, _) = f.entry("steps")?;
-        let what = format!("an order item has {} steps", steps.len());
+        let what = format!("an order item has {}", count(steps.len(), "step"));
         let fix = "Give 3 to 7 steps, written in the right order.";
         r.add(&f.loc, at, ErrorKind::Answer, what, fix);
     }

@@ -1,6 +1,6 @@
 //! Data an item shows: a table of cells or a chart drawn from labels and values.
 
-use super::fields::{Fields, as_number, list};
+use super::fields::{Fields, as_number, count, list};
 use super::numeric::tidy;
 use crate::error::ErrorKind;
 use crate::model::{Chart, ChartKind, Table};
@@ -114,9 +114,9 @@ pub(crate) fn read_chart(f: &Fields<'_, '_>, r: &mut Report) -> Option<Chart> {
         && (labels.len() != values.len() || labels.is_empty())
     {
         let what = format!(
-            "the chart has {} labels and {} values",
-            labels.len(),
-            values.len()
+            "the chart has {} and {}",
+            count(labels.len(), "label"),
+            count(values.len(), "value")
         );
         let at = f.entry("values").map_or(f.at, |(at, _)| at);
         data_error(f, at, &what, "Give one value per label, at least one.", r);

@@ -234,6 +234,15 @@ pub(crate) fn as_number(value: &DeValue<'_>) -> Option<f64> {
     as_integer(value).map(|n| n as f64)
 }
 
+/// "1 part", "2 parts": a count with its noun, for messages.
+pub(crate) fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// `a`, `b` and `c`.
 pub(crate) fn list(words: &[&str]) -> String {
     let quoted: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Parser, Tag};
 
-use super::fields::{Fields, Val};
+use super::fields::{Fields, Val, count};
 use super::ids::check_id;
 use super::item::{Ctx, ParsedItem, parse_item};
 use super::module::non_empty;
@@ -30,6 +30,8 @@ pub(crate) struct ParsedLesson<'a> {
     pub prerequisites: Vec<Val<String>>,
     pub front: Loc<'a>,
     pub loc: Loc<'a>,
+    /// Item blocks in the file, including any that had errors.
+    pub item_blocks: usize,
 }
 
 /// A top-level Markdown block of the lesson body.
@@ -90,6 +92,7 @@ pub(crate) fn parse_lesson<'a>(
         prerequisites,
         front: front_loc,
         loc,
+        item_blocks: body.item_blocks,
     };
     finish(&mut lesson, body.items, body.words, r);
     Some(lesson)
@@ -135,6 +138,8 @@ fn read_lesson_id(f: &Fields<'_, '_>, file_id: &str, r: &mut Report) {
 struct Body<'a> {
     cards: Vec<Card>,
     items: Vec<ParsedItem<'a>>,
+    /// Item blocks found, including any that had errors.
+    item_blocks: usize,
     words: usize,
 }
 
@@ -145,6 +150,7 @@ impl<'a> Body<'a> {
         let mut body = Body {
             cards: Vec::new(),
             items: Vec::new(),
+            item_blocks: 0,
             words: 0,
         };
         for (index, (block, range)) in blocks.iter().enumerate() {
@@ -157,6 +163,7 @@ impl<'a> Body<'a> {
                     body.card(title, range.end..end, text, loc, media, r);
                 }
                 Block::Item(inner) => {
+                    body.item_blocks += 1;
                     let ctx = Ctx {
                         loc: loc.shifted(inner.start),
                         media,
@@ -329,15 +336,16 @@ fn finish<'a>(
     let seconds: u32 = items.iter().map(|i| i.seconds).sum();
     let minutes = words as f32 / WORDS_PER_MINUTE + seconds as f32 / 60.0;
     lesson.summary.minutes = (minutes * 10.0).round() / 10.0;
-    if items.is_empty() {
+    if lesson.item_blocks == 0 {
         let what = format!("lesson `{}` has no items", lesson.summary.id);
         let fix = "Add at least one ```item block after the cards to test the objective.";
         r.add(&lesson.loc, 0, ErrorKind::NoItems, what, fix);
     }
     if minutes > MAX_MINUTES {
         let what = format!(
-            "the lesson takes about {minutes:.1} minutes ({words} words at 180 a minute plus {} items), over the 5-minute limit",
-            items.len()
+            "the lesson takes about {minutes:.1} minutes ({} at 180 a minute plus {}), over the 5-minute limit",
+            count(words, "word"),
+            count(items.len(), "item")
         );
         r.add(
             &lesson.loc,

@@ -257,14 +257,24 @@ pub(crate) fn read_source(f: &Fields<'_, '_>, r: &mut Report) -> Option<Source> 
         r.add(&f.loc, f.at, ErrorKind::Source, what, fix);
     }
     let url_ok = url.as_ref().is_some_and(|u| is_https(&u.value));
-    if !url_ok {
-        let at = url.as_ref().map_or(f.at, |u| u.at);
-        let what = match &url {
-            Some(u) => format!("source URL `{}` is not https", u.value),
-            None => "the source has no URL".to_string(),
-        };
-        let fix = "Add `url = \"https://...\"`: the address of the authority the fact comes from.";
-        r.add(&f.loc, at, ErrorKind::Source, what, fix);
+    match &url {
+        Some(u) if !url_ok => {
+            let what = format!("source URL `{}` is not https", u.value);
+            let fix = "Use the page's https:// address; plain http is not accepted.";
+            r.add(&f.loc, u.at, ErrorKind::Source, what, fix);
+        }
+        None => {
+            let fix =
+                "Add `url = \"https://...\"`: the address of the authority the fact comes from.";
+            r.add(
+                &f.loc,
+                f.at,
+                ErrorKind::Source,
+                "the source has no URL",
+                fix,
+            );
+        }
+        Some(_) => {}
     }
     Some(Source {
         title: title?.value,
