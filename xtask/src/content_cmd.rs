@@ -57,9 +57,11 @@ fn check(path: &Path) -> Result<()> {
                 .map(|l| l.items.len())
                 .sum();
             println!(
-                "{}: OK, {} modules, {lessons} lessons, {items} items",
+                "{}: OK, {}, {}, {}",
                 path.display(),
-                checked.modules.len()
+                count(checked.modules.len(), "module"),
+                count(lessons, "lesson"),
+                count(items, "item")
             );
             Ok(())
         }
@@ -75,6 +77,12 @@ fn check(path: &Path) -> Result<()> {
             )
         }
     }
+}
+
+/// "1 module", "3 modules".
+fn count(n: usize, noun: &str) -> String {
+    let plural = if n == 1 { "" } else { "s" };
+    format!("{n} {noun}{plural}")
 }
 
 fn stats(path: &Path, json: bool) -> Result<()> {
@@ -202,4 +210,43 @@ fn add_folder(tree: &mut SourceTree, dir: &Path, prefix: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample_site() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/content/tests/fixtures/sample-site")
+    }
+
+    #[test]
+    fn compile_into_writes_catalogue_modules_and_media() {
+        let out = std::env::temp_dir().join(format!("microlearn-content-{}", std::process::id()));
+        fs::create_dir_all(out.join("modules")).unwrap();
+        fs::write(out.join("modules/stale.00000000.json"), "{}").unwrap();
+        compile_into(&sample_site(), &out).unwrap();
+        let catalogue: content::model::Catalogue =
+            serde_json::from_str(&fs::read_to_string(out.join("catalogue.json")).unwrap()).unwrap();
+        let file = &catalogue.modules[0].file;
+        let module: content::model::ModuleFile =
+            serde_json::from_str(&fs::read_to_string(out.join(file)).unwrap()).unwrap();
+        assert_eq!(module.id, "sample");
+        assert!(
+            !out.join("modules/stale.00000000.json").exists(),
+            "stale files are removed"
+        );
+        assert!(out.join("media/logo.svg").is_file());
+        assert!(out.join("media/sample/falls-chart.png").is_file());
+        fs::remove_dir_all(&out).unwrap();
+    }
+
+    #[test]
+    fn a_module_folder_is_loaded_under_its_parent() {
+        let tree = load(&sample_site().join("sample")).unwrap();
+        assert!(tree.files.contains_key("sample/module.toml"));
+        assert!(!tree.files.contains_key("site.toml"));
+        assert!(tree.assets.contains("sample/falls-chart.png"));
+        assert!(tree.root.ends_with("sample-site"), "{}", tree.root);
+    }
 }
