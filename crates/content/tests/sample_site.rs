@@ -265,3 +265,16 @@ fn wrong_response(question: &Question) -> Response {
         },
     }
 }
+
+#[test]
+fn the_authoring_guide_shows_the_sample_lesson_verbatim() {
+    let lesson = std::fs::read_to_string(common::fixture("sample-site/sample/phishing-basics.md"))
+        .expect("the sample lesson");
+    let guide_path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/authoring.md");
+    let guide = std::fs::read_to_string(guide_path).expect("docs/authoring.md");
+    assert!(
+        guide.contains(&format!("````markdown\n{lesson}````\n")),
+        "docs/authoring.md's worked example should match the sample lesson"
+    );
+}
