@@ -42,15 +42,19 @@ pub(crate) fn parse_numeric(
     if let Some(unit) = f.text("unit", r) {
         p.unit = Some(unit.value);
     }
-    let working = f.text("working", r);
-    if let (Some(working), Some(answer)) = (&working, p.answer) {
+    // A variant that changes the answer or the data must still agree with the working it
+    // inherits, so that is checked too (reported at the variant).
+    let own = f.text("working", r);
+    let changed = own.is_some() || ["answer", "tolerance", "table"].iter().any(|k| f.has(k));
+    let working = own.or_else(|| p.working.map(|value| Val { value, at: f.at }));
+    if let (Some(working), Some(answer), true) = (&working, p.answer, changed) {
         check_working(f, working, answer, p.tolerance, table, r);
     }
     Some(Answer::Numeric {
         answer: p.answer?,
         tolerance: p.tolerance,
         unit: p.unit,
-        working: working.map(|w| w.value).or(p.working),
+        working: working.map(|w| w.value),
     })
 }
 
