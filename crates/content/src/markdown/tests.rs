@@ -98,6 +98,9 @@ fn hostile_links_are_refused() {
         "[x](/relative)",
         "[x](<https://a.example/ onmouseover=alert(1)>)",
         "[x](https://)",
+        "[x](&#106;avascript:alert(1))",
+        "[x][evil]\n\n[evil]: javascript:alert(1)",
+        "[x](//evil.example/)",
     ];
     for markdown in hostile {
         let (html, errors) = run(markdown);
@@ -111,6 +114,41 @@ fn hostile_links_are_refused() {
             "a refused link is not rendered as a link: {html}"
         );
         assert!(!html.contains("href="), "{html}");
+    }
+}
+
+#[test]
+fn hostile_images_are_refused() {
+    for markdown in [
+        "![x](javascript:alert(1))",
+        "![x](data:image/png;base64,AAAA)",
+    ] {
+        let (html, errors) = run(markdown);
+        assert_eq!(errors.len(), 1, "{markdown}: {errors:?}");
+        assert!(
+            errors[0].contains("is not a file in the module folder"),
+            "{errors:?}"
+        );
+        assert_no_script(&html);
+    }
+}
+
+#[test]
+fn hostile_html_in_every_form_is_refused() {
+    let hostile = [
+        "<img src=x onerror=alert(1)>",
+        "<iframe src=\"https://evil.example\"></iframe>",
+        "<style>body{display:none}</style>",
+        "text <a href=\"javascript:alert(1)\">x</a>",
+        "<!-- a comment -->",
+        "<svg onload=alert(1)>",
+    ];
+    for markdown in hostile {
+        let (html, errors) = run(markdown);
+        assert!(!errors.is_empty(), "{markdown} should be refused");
+        assert!(errors.iter().all(|e| e.contains("raw HTML")), "{errors:?}");
+        assert_no_script(&html);
+        assert!(!html.contains("<svg") && !html.contains("<img"), "{html}");
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reading content files into the model, reporting every problem on the way.
 
 pub(crate) mod answer;
+pub(crate) mod blocks;
 pub(crate) mod choices;
 pub(crate) mod data;
 pub(crate) mod fields;
