@@ -69,12 +69,11 @@ fn check(path: &Path) -> Result<()> {
             for line in errors.lines() {
                 eprintln!("{line}");
             }
-            let plural = if errors.len() == 1 { "" } else { "s" };
-            bail!(
-                "{} problem{plural} found in {}",
-                errors.len(),
-                path.display()
-            )
+            let found = count(errors.len(), "problem");
+            eprintln!("{found} found in {}", path.display());
+            // Exit here: the messages are the report, and returning an error would add an
+            // `Error:` prefix (and a backtrace when RUST_BACKTRACE is set).
+            std::process::exit(1)
         }
     }
 }
