@@ -347,3 +347,71 @@ pub struct Segment {
     /// Why it is suspicious (present on every suspicious segment).
     pub why: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON shape is the contract with the app, so its field names are pinned here.
+    #[test]
+    fn questions_serialise_flat_with_a_type_tag() {
+        let question = Question {
+            prompt_html: "<p>Q</p>".into(),
+            explanation_html: "<p>E</p>".into(),
+            table: None,
+            chart: None,
+            answer: Answer::TrueFalse {
+                answer: true,
+                feedback_true: None,
+                feedback_false: Some("No.".into()),
+            },
+        };
+        let json = serde_json::to_string(&question).unwrap();
+        assert_eq!(
+            json,
+            r#"{"prompt_html":"<p>Q</p>","explanation_html":"<p>E</p>","table":null,"chart":null,"type":"true-false","answer":true,"feedback_true":null,"feedback_false":"No."}"#
+        );
+        assert_eq!(serde_json::from_str::<Question>(&json).unwrap(), question);
+    }
+
+    #[test]
+    fn responses_serialise_with_a_type_tag() {
+        let response = Response::Multiple {
+            choices: vec![0, 2],
+        };
+        let json = serde_json::to_string(&response).unwrap();
+        assert_eq!(json, r#"{"type":"multiple","choices":[0,2]}"#);
+        assert_eq!(serde_json::from_str::<Response>(&json).unwrap(), response);
+    }
+
+    #[test]
+    fn phrasings_wrap_around_the_variants() {
+        let question = |prompt: &str| Question {
+            prompt_html: prompt.into(),
+            explanation_html: String::new(),
+            table: None,
+            chart: None,
+            answer: Answer::Text {
+                accepted: vec!["x".into()],
+            },
+        };
+        let item = Item {
+            id: "a.b".into(),
+            version: 1,
+            difficulty: 3,
+            placement: false,
+            source: Source {
+                title: "T".into(),
+                url: "https://example.org/".into(),
+            },
+            question: question("main"),
+            variants: vec![question("v1"), question("v2")],
+        };
+        let prompts: Vec<&str> = (0..4)
+            .map(|n| item.phrasing(n).prompt_html.as_str())
+            .collect();
+        assert_eq!(prompts, ["main", "v1", "v2", "main"]);
+        assert_eq!(item.kind(), ItemKind::Text);
+        assert_eq!(ItemKind::from_name("true-false"), Some(ItemKind::TrueFalse));
+    }
+}
