@@ -1,2 +1,89 @@
-//! Placeholder.
-fn main() {}
+//! Criterion benchmarks for the engine's hot paths: planning a session, replaying a log and
+//! fitting personal parameters, on simulated learners of the sizes the issue names.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use engine::parameters::fit_parameters;
+use engine::synthetic::{SyntheticLearner, simulate_learner};
+use engine::*;
+use std::hint::black_box;
+use std::time::Duration;
+
+const START_MS: i64 = 1_735_718_400_000;
+
+/// 20 modules x 25 lessons x 20 items = 10,000 items, named as the simulated learner names them.
+fn catalogue() -> Catalogue {
+    let modules = (0..20)
+        .map(|module| Module {
+            id: format!("m{module}"),
+            skill_domain: format!("d{}", module % 4),
+            lessons: (0..25)
+                .map(|lesson| Lesson {
+                    id: format!("m{module}-l{lesson}"),
+                    prerequisites: if lesson == 0 {
+                        vec![]
+                    } else {
+                        vec![format!("m{module}-l{}", lesson - 1)]
+                    },
+                    items: (0..20)
+                        .map(|item| Item {
+                            id: ItemId(format!("item-{}", module * 500 + lesson * 20 + item)),
+                            kind: ItemKind::ALL[item % ItemKind::ALL.len()],
+                            version: 1,
+                            difficulty: 3,
+                            placement: item == 0,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    Catalogue { modules }
+}
+
+fn learner_log(items: usize, reviews: usize) -> ReviewLog {
+    let learner = SyntheticLearner {
+        items,
+        reviews,
+        new_items_per_day: 60,
+        start_ms: START_MS,
+        seed: 1,
+    };
+    simulate_learner(&learner, &Scheduler::default(), &Scheduler::default())
+}
+
+fn benchmarks(criterion: &mut Criterion) {
+    let scheduler = Scheduler::default();
+    let catalogue = catalogue();
+    let log = learner_log(10_000, 100_000);
+    let state = replay(&log, &scheduler).expect("simulated logs replay");
+    let now = log.events().last().map_or(START_MS, |event| event.at_ms) + 86_400_000;
+    let settings = Settings {
+        daily_minutes: 20,
+        new_items_per_day: 20,
+        ..Settings::default()
+    };
+
+    criterion.bench_function("plan: 10,000 items, 100,000 reviews", |bench| {
+        bench.iter(|| plan(black_box(&state), &catalogue, &settings, &scheduler, now, 7))
+    });
+    criterion.bench_function("replay: 100,000 reviews", |bench| {
+        bench.iter(|| replay(black_box(&log), &scheduler).expect("replays"))
+    });
+
+    let fit_log = learner_log(2_500, 25_000);
+    let mut group = criterion.benchmark_group("fit");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
+    group.bench_function("fit parameters: 25,000 reviews", |bench| {
+        bench.iter(|| fit_parameters(black_box(&fit_log), &fsrs::DEFAULT_PARAMETERS).expect("fits"))
+    });
+    group.finish();
+}
+
+criterion_group! {
+    name = engine_benches;
+    config = Criterion::default().sample_size(20).measurement_time(Duration::from_secs(5));
+    targets = benchmarks
+}
+criterion_main!(engine_benches);

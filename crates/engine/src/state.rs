@@ -152,21 +152,27 @@ impl LearnerState {
     }
 
     fn apply_review(&mut self, scheduler: &Scheduler, event: &ReviewEvent) -> Result<(), Error> {
-        let existing = self.items.get(&event.item_id).copied();
-        let card = scheduler.apply(
-            existing.as_ref().map(|record| &record.card),
-            event.rating,
-            event.at_ms,
-        )?;
-        let record = ItemRecord {
-            card,
-            item_version: event.item_version,
-            kind: event.item_kind,
-            introduced_ms: existing.map_or(event.at_ms, |record| record.introduced_ms),
-            tested_out: existing.is_some_and(|record| record.tested_out),
+        // Updating in place avoids cloning the id on every event of a long replay.
+        let first_time = match self.items.get_mut(&event.item_id) {
+            Some(record) => {
+                record.card = scheduler.apply(Some(&record.card), event.rating, event.at_ms)?;
+                record.item_version = event.item_version;
+                record.kind = event.item_kind;
+                false
+            }
+            None => {
+                let record = ItemRecord {
+                    card: scheduler.apply(None, event.rating, event.at_ms)?,
+                    item_version: event.item_version,
+                    kind: event.item_kind,
+                    introduced_ms: event.at_ms,
+                    tested_out: false,
+                };
+                self.items.insert(event.item_id.clone(), record);
+                true
+            }
         };
-        self.items.insert(event.item_id.clone(), record);
-        self.record_answer(event, existing.is_none());
+        self.record_answer(event, first_time);
         Ok(())
     }
 

@@ -74,6 +74,25 @@ proptest! {
     }
 
     #[test]
+    fn applying_one_rating_matches_the_corresponding_next_state(
+        events in events_strategy(40),
+        wait_ms in 0i64..(100 * DAY),
+        rating in 1u32..=4,
+    ) {
+        let scheduler = Scheduler::default();
+        let rating = Rating::from_number(rating).unwrap();
+        let state = replay(&ReviewLog::from_events(events), &scheduler).unwrap();
+        let mut cards: Vec<Option<CardState>> = state.items.values().map(|record| Some(record.card)).collect();
+        cards.push(None);
+        for card in cards {
+            let now = card.map_or(START_MS, |card| card.last_review_ms) + wait_ms;
+            let applied = scheduler.apply(card.as_ref(), rating, now).unwrap();
+            let expected = scheduler.next_states(card.as_ref(), now).unwrap().for_rating(rating);
+            prop_assert_eq!(applied, expected);
+        }
+    }
+
+    #[test]
     fn a_shuffled_log_replays_to_the_same_state(
         (events, shuffled) in events_strategy(50).prop_flat_map(|events| {
             let shuffled = Just(events.clone()).prop_shuffle();
