@@ -63,6 +63,14 @@ fn benchmarks(criterion: &mut Criterion) {
         ..Settings::default()
     };
 
+    let session = plan(&state, &catalogue, &settings, &scheduler, now, 7);
+    eprintln!(
+        "workload: {} items introduced, {} due, {} queued, {} left over",
+        state.items.len(),
+        session.due_total,
+        session.queue.len(),
+        session.leftover_due
+    );
     criterion.bench_function("plan: 10,000 items, 100,000 reviews", |bench| {
         bench.iter(|| plan(black_box(&state), &catalogue, &settings, &scheduler, now, 7))
     });

@@ -34,6 +34,7 @@
 //! assert_eq!(state.totals.reviews, 1);
 //! ```
 
+pub mod card;
 pub mod catalogue;
 pub mod deadline;
 pub mod error;

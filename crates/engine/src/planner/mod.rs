@@ -20,14 +20,18 @@
 //! [`SessionPlan::leftover_due`], never silently dropped.
 
 use crate::catalogue::{Catalogue, Item, Module};
-use crate::deadline::{DailyCapacity, DeadlineReport, deadline_report, new_items_needed_per_day};
+mod new_items;
+mod queue;
+
+use crate::deadline::{DailyCapacity, DeadlineReport, deadline_report};
 use crate::log::ItemId;
 use crate::scheduler::{Phase, Scheduler};
 use crate::settings::{ModuleSettings, Settings};
 use crate::state::{ItemRecord, LearnerState};
 use crate::time::{MINUTE_MS, day_index};
+use new_items::{add_new_items, deadline_shares};
+use queue::QueueBuilder;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, VecDeque};
 
 /// Same-day steps due within this window count as due now (Anki's learn-ahead limit).
 pub const LEARN_AHEAD_MS: i64 = 20 * MINUTE_MS;
@@ -107,7 +111,7 @@ pub struct PlanInput<'a> {
 }
 
 /// A due item waiting to be ordered.
-struct DueCandidate<'a> {
+pub(crate) struct DueCandidate<'a> {
     item: &'a Item,
     module: &'a Module,
     reason: QueueReason,
@@ -263,237 +267,6 @@ fn deadline_reports(input: &PlanInput<'_>) -> Vec<DeadlineReport> {
             )
         })
         .collect()
-}
-
-/// New items a day each module needs for its deadline (0 without a deadline).
-fn deadline_needs(input: &PlanInput<'_>) -> Vec<u32> {
-    input
-        .catalogue
-        .modules
-        .iter()
-        .map(|module| {
-            let settings = input.settings.module(&module.id);
-            let Some(deadline_ms) = settings.deadline_ms else {
-                return 0;
-            };
-            let days_left = day_index(deadline_ms) - day_index(input.now_ms);
-            if days_left < 0 {
-                return 0;
-            }
-            let remaining = module
-                .items()
-                .filter(|item| !input.state.items.contains_key(&item.id))
-                .count();
-            new_items_needed_per_day(remaining, days_left)
-        })
-        .collect()
-}
-
-/// Each deadline module's share of the daily new-item cap: what it needs, scaled down
-/// proportionally when the needs add up to more than the cap.
-fn deadline_shares(input: &PlanInput<'_>) -> Vec<u32> {
-    let needs = deadline_needs(input);
-    let total: u64 = needs.iter().map(|&need| u64::from(need)).sum();
-    let cap = u64::from(input.settings.new_items_per_day);
-    needs
-        .iter()
-        .map(|&need| {
-            if total <= cap {
-                need
-            } else {
-                u32::try_from(u64::from(need) * cap / total.max(1)).unwrap_or(u32::MAX)
-            }
-        })
-        .collect()
-}
-
-fn add_new_items(input: &PlanInput<'_>, builder: &mut QueueBuilder) {
-    let mut quota = input
-        .settings
-        .new_items_per_day
-        .saturating_sub(input.state.new_items_on_day_of(input.now_ms));
-    let mut cursors: Vec<NewItemCursor<'_>> = input
-        .catalogue
-        .modules
-        .iter()
-        .map(NewItemCursor::new)
-        .collect();
-    let mut deadline_quota = deadline_shares(input);
-    // First round: what deadlines need; second: the rest of the cap, shared round-robin.
-    for deadline_round in [true, false] {
-        loop {
-            let mut added_any = false;
-            for (index, cursor) in cursors.iter_mut().enumerate() {
-                if quota == 0 || !builder.has_room() {
-                    return;
-                }
-                if deadline_round && deadline_quota[index] == 0 {
-                    continue;
-                }
-                let Some(item) = cursor.next_item(input, builder) else {
-                    continue;
-                };
-                let estimate = input.state.response_times.typical_or_default_ms(item.kind);
-                builder.add_new(item, &cursor.module.id, estimate);
-                quota -= 1;
-                added_any = true;
-                if deadline_round {
-                    deadline_quota[index] -= 1;
-                }
-            }
-            if !added_any {
-                break;
-            }
-        }
-    }
-}
-
-/// Walks one module's lessons in order, yielding items not yet introduced, stopping at a lesson
-/// whose prerequisites are not yet introduced.
-struct NewItemCursor<'a> {
-    module: &'a Module,
-    lesson: usize,
-    item: usize,
-}
-
-impl<'a> NewItemCursor<'a> {
-    fn new(module: &'a Module) -> Self {
-        Self {
-            module,
-            lesson: 0,
-            item: 0,
-        }
-    }
-
-    fn next_item(&mut self, input: &PlanInput<'_>, builder: &QueueBuilder) -> Option<&'a Item> {
-        while let Some(lesson) = self.module.lessons.get(self.lesson) {
-            if self.item == 0 && !prerequisites_met(input, builder, &lesson.prerequisites) {
-                return None;
-            }
-            while let Some(item) = lesson.items.get(self.item) {
-                self.item += 1;
-                if !input.state.items.contains_key(&item.id) && !builder.planned.contains(&item.id)
-                {
-                    return Some(item);
-                }
-            }
-            self.lesson += 1;
-            self.item = 0;
-        }
-        None
-    }
-}
-
-fn prerequisites_met(
-    input: &PlanInput<'_>,
-    builder: &QueueBuilder,
-    prerequisites: &[String],
-) -> bool {
-    prerequisites.iter().all(|lesson_id| {
-        input.catalogue.lesson(lesson_id).is_none_or(|lesson| {
-            lesson.items.iter().all(|item| {
-                input.state.items.contains_key(&item.id) || builder.planned.contains(&item.id)
-            })
-        })
-    })
-}
-
-/// Accumulates the queue and its time estimate.
-struct QueueBuilder {
-    budget_ms: u64,
-    estimated_ms: u64,
-    primary: Vec<QueueEntry>,
-    delayed: Vec<QueueEntry>,
-    planned: BTreeSet<ItemId>,
-    due_added: usize,
-    new_added: usize,
-}
-
-impl QueueBuilder {
-    fn new(budget_ms: u64) -> Self {
-        Self {
-            budget_ms,
-            estimated_ms: 0,
-            primary: Vec::new(),
-            delayed: Vec::new(),
-            planned: BTreeSet::new(),
-            due_added: 0,
-            new_added: 0,
-        }
-    }
-
-    fn has_room(&self) -> bool {
-        self.estimated_ms < self.budget_ms
-    }
-
-    fn add_due(&mut self, candidate: &DueCandidate<'_>, estimate_ms: u32) {
-        let entry = QueueEntry {
-            item_id: candidate.item.id.clone(),
-            module_id: candidate.module.id.clone(),
-            reason: candidate.reason,
-            estimated_ms: estimate_ms,
-            recall: candidate.recall,
-        };
-        if candidate.ready_now {
-            self.primary.push(entry);
-        } else {
-            self.delayed.push(entry);
-        }
-        self.estimated_ms += u64::from(estimate_ms);
-        self.due_added += 1;
-    }
-
-    fn add_new(&mut self, item: &Item, module_id: &str, estimate_ms: u32) {
-        self.planned.insert(item.id.clone());
-        self.primary.push(QueueEntry {
-            item_id: item.id.clone(),
-            module_id: module_id.to_owned(),
-            reason: QueueReason::New,
-            estimated_ms: estimate_ms,
-            recall: 0.0,
-        });
-        self.estimated_ms += 2 * u64::from(estimate_ms);
-        self.new_added += 1;
-    }
-
-    /// Interleaves repeats and not-yet-due learning items [`LEARNING_GAP_ITEMS`] behind the
-    /// primary entries, never putting one item twice in a row.
-    fn finish(self) -> (Vec<QueueEntry>, u64) {
-        let mut pending: VecDeque<(usize, QueueEntry)> = self
-            .delayed
-            .into_iter()
-            .map(|entry| (LEARNING_GAP_ITEMS, entry))
-            .collect();
-        let mut queue: Vec<QueueEntry> = Vec::new();
-        let mut primary = self.primary.into_iter();
-        loop {
-            let position = queue.len();
-            let last = queue.last().map(|entry| entry.item_id.clone());
-            let ready = pending.iter().position(|(ready_at, entry)| {
-                *ready_at <= position && Some(&entry.item_id) != last.as_ref()
-            });
-            if let Some(index) = ready {
-                let (_, entry) = pending.remove(index).expect("index came from position()");
-                queue.push(entry);
-            } else if let Some(entry) = primary.next() {
-                if entry.reason == QueueReason::New {
-                    let mut repeat = entry.clone();
-                    repeat.reason = QueueReason::Repeat;
-                    pending.push_back((position + 1 + LEARNING_GAP_ITEMS, repeat));
-                }
-                queue.push(entry);
-            } else if let Some(index) = pending
-                .iter()
-                .position(|(_, entry)| Some(&entry.item_id) != last.as_ref())
-            {
-                let (_, entry) = pending.remove(index).expect("index came from position()");
-                queue.push(entry);
-            } else {
-                break;
-            }
-        }
-        (queue, self.estimated_ms)
-    }
 }
 
 /// A deterministic pseudo-random number from the seed and an item id (FNV-1a then a
