@@ -31,7 +31,11 @@ async fn gloo_timers_sleep(millis: i32) {
 #[wasm_bindgen_test]
 async fn app_renders_heading_and_four_navigation_links() {
     // The tests share one page, so each one sets the route it needs.
-    web_sys::window().unwrap().location().set_hash("#/today").unwrap();
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash("#/today")
+        .unwrap();
     let root = mount();
     settle().await;
     let heading = root.query_selector("h1").unwrap().expect("a heading");

@@ -4,7 +4,7 @@ use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{project_root, tools};
+use crate::{content_cmd, project_root, tools};
 
 /// Where the build reads content from and writes the bundle to.
 #[derive(Debug, Clone)]
@@ -44,6 +44,7 @@ pub fn build(options: &BuildOptions) -> Result<()> {
     compile_styles()?;
     run_trunk(&options.dist_dir)?;
     externalise_inline_scripts(&options.dist_dir)?;
+    content_cmd::compile_into(&options.content_dir, &options.dist_dir.join("content"))?;
     eprintln!("xtask: built {}", options.dist_dir.display());
     Ok(())
 }
