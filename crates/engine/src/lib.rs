@@ -8,7 +8,7 @@
 //! crate adds what micro-learning needs on top: an append-only review log ([`log`]), grading
 //! of answers ([`grading`]), same-day learning steps ([`scheduler`]), the session planner
 //! ([`planner`]), deadlines ([`deadline`]), placement tests ([`placement`]), mastery
-//! ([`mastery`]), personal parameters ([`parameters`]) and a replay evaluator ([`evaluation`]).
+//! ([`mastery`](mod@mastery)), personal parameters ([`parameters`]) and a replay evaluator ([`evaluation`]).
 //!
 //! # How the app uses this
 //!
@@ -16,23 +16,33 @@
 //! use engine::*;
 //!
 //! let catalogue = Catalogue::default(); // built by the app from the compiled content
-//! let settings = Settings::default(); // the learner's minutes a day, caps, deadlines
+//! let settings = Settings::default(); // minutes a day, new-item cap, per-module targets
 //! let scheduler = Scheduler::default(); // or Scheduler::new(config with personal parameters)
-//! let mut log = ReviewLog::new(); // loaded from JSON: serde_json::from_str(&stored)
-//! let now_ms = 1_767_225_600_000; // the app reads the clock, the engine never does
+//! let mut log = ReviewLog::new(); // stored as JSON: serde_json::from_str(&stored)?
+//! let now_ms = 1_767_225_600_000; // the app reads the clock; the engine never does
 //!
 //! let mut state = replay(&log, &scheduler).unwrap();
-//! let session = plan(&state, &catalogue, &settings, &scheduler, now_ms, /* seed */ 7);
-//! for entry in &session.queue { /* show entry.item_id, then grade the answer: */ }
+//! let mut session = plan(&state, &catalogue, &settings, &scheduler, now_ms, /* seed */ 7);
+//! // Show session.queue[0], then grade the learner's answer:
 //! let answer = Answer { kind: ItemKind::Single, score: 1.0, response_ms: 9_000, confidence: None };
 //! let rating = grade(&answer, &state.response_times);
 //! let event = ReviewEvent { id: EventId::new("device-a:1"), item_id: ItemId::new("q1"),
 //!     item_version: 1, item_kind: answer.kind, at_ms: now_ms, rating, score: answer.score,
 //!     response_ms: answer.response_ms, confidence: answer.confidence, kind: EventKind::Review };
-//! state.apply(&scheduler, &event).unwrap(); // or replay the whole log again
+//! state.apply(&scheduler, &event).unwrap(); // cheaper than replaying the whole log
+//! if let Some(record) = state.items.get(&event.item_id) {
+//!     session.after_answer(0, &record.card, now_ms); // missed items come back a few items later
+//! }
 //! log.push(event); // then store the log as JSON
-//! assert_eq!(state.totals.reviews, 1);
+//! let progress = mastery(&state, &catalogue, &settings, &scheduler, now_ms);
+//! assert_eq!((state.totals.reviews, progress.modules.len()), (1, 0));
 //! ```
+//!
+//! Other entry points: [`NextStates`] via [`Scheduler::next_states`] (what each rating would
+//! do), [`merge_logs`] (two tabs or an imported file), [`Placement`] (test-out state machine,
+//! whose [`PlacementOutcome::events`] go into the log), [`parameters::fit_parameters`]
+//! (personal parameters, refit as the log grows) and [`evaluation::evaluate_csv`] (the replay
+//! evaluator behind `cargo xtask replay`).
 
 pub mod card;
 pub mod catalogue;

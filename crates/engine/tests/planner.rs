@@ -177,3 +177,59 @@ fn module_priority_puts_its_due_items_first() {
     );
     assert_eq!(first(&study), "m1");
 }
+
+#[test]
+fn a_missed_item_comes_back_a_few_items_later_and_a_mastered_one_drops_its_repeat() {
+    let catalogue = catalogue(1, 2, 4);
+    let scheduler = Scheduler::default();
+    let mut session = plan(
+        &LearnerState::default(),
+        &catalogue,
+        &settings(30, 8),
+        &scheduler,
+        START_MS,
+        0,
+    );
+    let first = session.queue[0].item_id.clone();
+    let repeats = |session: &SessionPlan, id: &ItemId| {
+        session
+            .queue
+            .iter()
+            .filter(|entry| &entry.item_id == id)
+            .count()
+    };
+    assert_eq!(repeats(&session, &first), 2);
+    // An Easy first answer graduates the item, so its planned repeat goes.
+    let easy = scheduler.apply(None, Rating::Easy, START_MS).unwrap();
+    session.after_answer(0, &easy, START_MS);
+    assert_eq!(repeats(&session, &first), 1);
+    // A missed item already has its repeat queued; after that repeat is missed too, it comes
+    // back once more, four entries later.
+    let second = session.queue[1].item_id.clone();
+    let missed = scheduler.apply(None, Rating::Again, START_MS).unwrap();
+    session.after_answer(1, &missed, START_MS);
+    assert_eq!(repeats(&session, &second), 2);
+    let repeat_at = session
+        .queue
+        .iter()
+        .rposition(|entry| entry.item_id == second)
+        .unwrap();
+    let missed_again = scheduler
+        .apply(Some(&missed), Rating::Again, START_MS + MINUTE)
+        .unwrap();
+    session.after_answer(repeat_at, &missed_again, START_MS + MINUTE);
+    let positions: Vec<usize> = session
+        .queue
+        .iter()
+        .enumerate()
+        .filter(|(_, entry)| entry.item_id == second)
+        .map(|(index, _)| index)
+        .collect();
+    assert_eq!(positions, [1, repeat_at, repeat_at + 4]);
+    assert!(
+        session
+            .queue
+            .windows(2)
+            .all(|pair| pair[0].item_id != pair[1].item_id)
+    );
+}

@@ -25,7 +25,7 @@ mod queue;
 
 use crate::deadline::{DailyCapacity, DeadlineReport, deadline_report};
 use crate::log::ItemId;
-use crate::scheduler::{Phase, Scheduler};
+use crate::scheduler::{CardState, Phase, Scheduler};
 use crate::settings::{ModuleSettings, Settings};
 use crate::state::{ItemRecord, LearnerState};
 use crate::time::{MINUTE_MS, day_index};
@@ -87,6 +87,44 @@ pub struct SessionPlan {
 }
 
 impl SessionPlan {
+    /// Keeps the queue in step with an answer: call it after the entry at `position` was
+    /// answered and `card` is the item's new state. An item still in same-day steps and due
+    /// within [`LEARN_AHEAD_MS`] comes back [`LEARNING_GAP_ITEMS`] entries later (unless it is
+    /// already queued later); an item that graduated loses any later repeat.
+    pub fn after_answer(&mut self, position: usize, card: &CardState, now_ms: i64) {
+        let Some(answered) = self.queue.get(position).cloned() else {
+            return;
+        };
+        let later = position + 1;
+        let queued_later = self.queue[later..]
+            .iter()
+            .any(|entry| entry.item_id == answered.item_id);
+        if card.phase == Phase::Review {
+            let mut index = 0;
+            self.queue.retain(|entry| {
+                let keep = index < later
+                    || entry.item_id != answered.item_id
+                    || entry.reason == QueueReason::Due;
+                index += 1;
+                keep
+            });
+            return;
+        }
+        // With nothing else left to show, an immediate repeat would teach nothing: the app
+        // re-plans later instead.
+        if queued_later || later >= self.queue.len() || card.due_ms > now_ms + LEARN_AHEAD_MS {
+            return;
+        }
+        let insert_at = (later + LEARNING_GAP_ITEMS).min(self.queue.len());
+        let entry = QueueEntry {
+            reason: QueueReason::Learning,
+            recall: 1.0,
+            ..answered
+        };
+        self.estimated_ms += u64::from(entry.estimated_ms);
+        self.queue.insert(insert_at, entry);
+    }
+
     /// The estimated time of the queue in minutes.
     pub fn estimated_minutes(&self) -> f32 {
         self.estimated_ms as f32 / MINUTE_MS as f32
