@@ -4,6 +4,7 @@ mod bundle;
 mod content_cmd;
 mod replay;
 mod serve;
+mod shell_scaling;
 mod size;
 mod test_suite;
 mod tools;

@@ -8,7 +8,7 @@ use anyhow::Result;
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-use crate::{bundle, project_root, serve, size, tools};
+use crate::{bundle, project_root, serve, shell_scaling, size, tools};
 
 /// The running count of passed and failed tests, with the names of failed steps.
 #[derive(Debug, Default)]
@@ -142,6 +142,8 @@ pub fn run(_args: &[String]) -> Result<()> {
     if built_ok {
         heading("size budget");
         tally.check("size budget", size::check_budget(&options.dist_dir));
+        heading("shell size with 50 more modules");
+        tally.check("shell scaling", shell_scaling::check(&options.dist_dir));
         heading("end-to-end tests (Playwright, headless Chromium)");
         run_end_to_end(&mut tally, &options);
     } else {
