@@ -3,42 +3,12 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use engine::parameters::fit_parameters;
-use engine::synthetic::{SyntheticLearner, simulate_learner};
+use engine::synthetic::{SyntheticLearner, simulate_learner, synthetic_catalogue};
 use engine::*;
 use std::hint::black_box;
 use std::time::Duration;
 
 const START_MS: i64 = 1_735_718_400_000;
-
-/// 20 modules x 25 lessons x 20 items = 10,000 items, named as the simulated learner names them.
-fn catalogue() -> Catalogue {
-    let modules = (0..20)
-        .map(|module| Module {
-            id: format!("m{module}"),
-            skill_domain: format!("d{}", module % 4),
-            lessons: (0..25)
-                .map(|lesson| Lesson {
-                    id: format!("m{module}-l{lesson}"),
-                    prerequisites: if lesson == 0 {
-                        vec![]
-                    } else {
-                        vec![format!("m{module}-l{}", lesson - 1)]
-                    },
-                    items: (0..20)
-                        .map(|item| Item {
-                            id: ItemId(format!("item-{}", module * 500 + lesson * 20 + item)),
-                            kind: ItemKind::ALL[item % ItemKind::ALL.len()],
-                            version: 1,
-                            difficulty: 3,
-                            placement: item == 0,
-                        })
-                        .collect(),
-                })
-                .collect(),
-        })
-        .collect();
-    Catalogue { modules }
-}
 
 fn learner_log(items: usize, reviews: usize) -> ReviewLog {
     let learner = SyntheticLearner {
@@ -53,7 +23,8 @@ fn learner_log(items: usize, reviews: usize) -> ReviewLog {
 
 fn benchmarks(criterion: &mut Criterion) {
     let scheduler = Scheduler::default();
-    let catalogue = catalogue();
+    // 20 modules x 25 lessons x 20 items = 10,000 items.
+    let catalogue = synthetic_catalogue(20, 25, 20);
     let log = learner_log(10_000, 100_000);
     let state = replay(&log, &scheduler).expect("simulated logs replay");
     let now = log.events().last().map_or(START_MS, |event| event.at_ms) + 86_400_000;

@@ -1,6 +1,7 @@
 //! A seeded, simulated learner that produces realistic review logs for tests, benchmarks and
 //! demonstrations. Pure: the seed drives a small SplitMix64 generator, never a system source.
 
+use crate::catalogue::{Catalogue, Item, Lesson, Module};
 use crate::log::{EventId, EventKind, ItemId, ItemKind, Rating, ReviewEvent, ReviewLog};
 use crate::scheduler::{CardState, Scheduler};
 use crate::time::{DAY_MS, MINUTE_MS};
@@ -138,5 +139,40 @@ fn event(
         response_ms: 4_000 + (random.next_u64() % 20_000) as u32,
         confidence: None,
         kind: EventKind::Review,
+    }
+}
+
+/// A catalogue whose item ids match [`simulate_learner`]'s (`item-0`, `item-1`, ...): `modules`
+/// modules of `lessons` lessons of `items_per_lesson` items, each lesson requiring the one
+/// before it.
+pub fn synthetic_catalogue(modules: usize, lessons: usize, items_per_lesson: usize) -> Catalogue {
+    let module = |module: usize| Module {
+        id: format!("m{module}"),
+        skill_domain: format!("d{}", module % 4),
+        lessons: (0..lessons)
+            .map(|lesson| Lesson {
+                id: format!("m{module}-l{lesson}"),
+                prerequisites: if lesson == 0 {
+                    vec![]
+                } else {
+                    vec![format!("m{module}-l{}", lesson - 1)]
+                },
+                items: (0..items_per_lesson)
+                    .map(|item| Item {
+                        id: ItemId(format!(
+                            "item-{}",
+                            (module * lessons + lesson) * items_per_lesson + item
+                        )),
+                        kind: ItemKind::ALL[item % ItemKind::ALL.len()],
+                        version: 1,
+                        difficulty: 3,
+                        placement: item == 0,
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    Catalogue {
+        modules: (0..modules).map(module).collect(),
     }
 }
