@@ -19,7 +19,8 @@ pub struct Item {
     pub kind: ItemKind,
     /// The content version; a review of an older version makes the item due again.
     pub version: u32,
-    /// The author's difficulty estimate, 1 (easy) to 5 (hard).
+    /// The author's difficulty estimate, 1 (easy) to 5 (hard). Informational: the scheduler
+    /// learns each item's real difficulty from the learner's answers, as FSRS does.
     pub difficulty: u8,
     /// Whether this item is the lesson's placement (test-out) question.
     pub placement: bool,

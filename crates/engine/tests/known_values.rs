@@ -5,7 +5,10 @@
 //! `next_states` doc test, which lists stabilities 0.212 / 1.2931 / 2.3065 / 8.2956 and
 //! difficulties 6.4133 / 5.1121707 / 2.118104 / 1.0 for a new card). The forgetting curve's
 //! defining property (recall is 90% when elapsed time equals stability) is from the FSRS
-//! algorithm description (open-spaced-repetition/fsrs4anki wiki, "The Algorithm").
+//! algorithm description (open-spaced-repetition/fsrs4anki wiki, "The Algorithm"). The
+//! six-review memory state, the intervals per desired retention and the retrievability values
+//! with decay 0.2 are from the fsrs-rs unit tests in `src/inference.rs` (`test_memory_state`,
+//! `test_next_interval`, `test_current_retrievability`), fsrs 6.6.2.
 
 mod common;
 
@@ -86,4 +89,71 @@ fn a_good_review_after_the_interval_grows_stability() {
     assert!(again.memory.stability_days < easy.memory.stability_days);
     assert_eq!(again.phase, Phase::Relearning(0));
     assert_eq!(again.lapses, 1);
+}
+
+#[test]
+fn six_reviews_replayed_from_the_log_match_fsrs_rs_test_memory_state() {
+    // Again then Good on the first day, then Good after 1, 3, 8 and 21 days.
+    let item = ItemId::new("q");
+    let day = common::DAY;
+    let times = [0, common::MINUTE, day, 4 * day, 12 * day, 33 * day];
+    let ratings = [
+        Rating::Again,
+        Rating::Good,
+        Rating::Good,
+        Rating::Good,
+        Rating::Good,
+        Rating::Good,
+    ];
+    let events = times
+        .iter()
+        .zip(ratings)
+        .enumerate()
+        .map(|(index, (offset, rating))| {
+            common::review(
+                &format!("e{index}"),
+                &item,
+                common::START_MS + offset,
+                rating,
+            )
+        })
+        .collect();
+    let state = replay(&ReviewLog::from_events(events), &Scheduler::default()).unwrap();
+    let memory = state.items[&item].card.memory;
+    assert!(
+        (memory.stability_days - 53.62691).abs() < 1e-3,
+        "{memory:?}"
+    );
+    assert!((memory.difficulty - 6.3574867).abs() < 1e-4, "{memory:?}");
+}
+
+#[test]
+fn intervals_per_desired_retention_match_fsrs_rs_test_next_interval() {
+    let scheduler = Scheduler::default();
+    let intervals: Vec<u32> = (3..=9)
+        .map(|tenths| scheduler.interval_days_for(1.0, tenths as f32 / 10.0))
+        .collect();
+    assert_eq!(intervals, [2508, 387, 90, 27, 9, 3, 1]);
+}
+
+#[test]
+fn retrievability_with_decay_point_two_matches_fsrs_rs_test_current_retrievability() {
+    let mut parameters = fsrs::DEFAULT_PARAMETERS.to_vec();
+    parameters[20] = 0.2;
+    let scheduler = Scheduler::new(SchedulerConfig {
+        parameters,
+        ..SchedulerConfig::default()
+    })
+    .unwrap();
+    let memory = MemoryState {
+        stability_days: 1.0,
+        difficulty: 5.0,
+    };
+    let expected = [(0.0, 1.0), (1.0, 0.9), (2.0, 0.84028935), (3.0, 0.7985001)];
+    for (days, recall) in expected {
+        assert!(
+            (scheduler.recall_probability(memory, days) - recall).abs() < 1e-6,
+            "{days}"
+        );
+    }
 }

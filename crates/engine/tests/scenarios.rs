@@ -45,7 +45,7 @@ fn a_learner_who_misses_everything_keeps_seeing_the_same_few_items() {
 }
 
 #[test]
-fn a_learner_who_is_always_right_gets_ever_longer_intervals_and_completes_modules() {
+fn a_learner_who_is_always_right_gets_ever_longer_intervals_and_high_mastery() {
     let catalogue = catalogue(1, 3, 4);
     let scheduler = Scheduler::default();
     let study = settings(15, 12);
@@ -230,4 +230,38 @@ fn new_and_missed_items_come_back_in_the_same_session_after_a_few_others() {
 
     let missed = scheduler.apply(None, Rating::Again, START_MS).unwrap();
     assert_eq!(missed.due_ms - START_MS, common::MINUTE);
+}
+
+#[test]
+fn mastery_is_reported_per_lesson_module_and_skill_domain() {
+    let catalogue = catalogue(2, 2, 2);
+    let scheduler = Scheduler::default();
+    // The learner knows all of m0's first lesson and nothing else.
+    let events = (0..2)
+        .map(|item| {
+            common::review(
+                &format!("e{item}"),
+                &common::item_id(0, 0, item),
+                START_MS,
+                Rating::Easy,
+            )
+        })
+        .collect();
+    let state = replay(&ReviewLog::from_events(events), &scheduler).unwrap();
+    let report = mastery(
+        &state,
+        &catalogue,
+        &Settings::default(),
+        &scheduler,
+        START_MS + DAY,
+    );
+    let m0 = &report.modules[0];
+    assert!(m0.lessons["m0-l0"].recall > 0.95);
+    assert_eq!(m0.lessons["m0-l1"].recall, 0.0);
+    assert_eq!((m0.mastery.introduced, m0.mastery.total), (2, 4));
+    assert!(!m0.complete, "half the module has not been introduced");
+    assert!((m0.mastery.recall - m0.lessons["m0-l0"].recall / 2.0).abs() < 1e-6);
+    // domain0 holds m0 only (module index even), domain1 holds m1.
+    assert_eq!(report.skill_domains["domain0"].introduced, 2);
+    assert_eq!(report.skill_domains["domain1"].recall, 0.0);
 }
