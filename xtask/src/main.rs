@@ -2,7 +2,10 @@
 
 mod bundle;
 mod content_cmd;
+mod nginx;
+mod pwa;
 mod replay;
+mod scorm;
 mod serve;
 mod shell_scaling;
 mod size;
@@ -22,7 +25,10 @@ verbs:
   dev               trunk serve with live reload (developer convenience)
   content check     validate content/ and report every problem
   content stats     lessons, items, minutes and sources per module [--json]
-  replay FILE.csv   evaluate the engine's predictions on a review history";
+  replay FILE.csv   evaluate the engine's predictions on a review history
+  pwa --dist DIR    rewrite the manifest, icons and service worker of a built bundle
+  scorm             build a SCORM 1.2 package [--module ID] [--content DIR] [--out FILE]
+  nginx             serve a built bundle with nginx and the documented config [--dist DIR] [--port N]";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +45,9 @@ fn main() -> Result<()> {
         "dev" => dev(),
         "content" => content_cmd::run(rest),
         "replay" => replay::run(rest),
+        "pwa" => pwa::run(rest),
+        "scorm" => scorm::run(rest),
+        "nginx" => nginx::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
