@@ -45,6 +45,8 @@ pub fn build(options: &BuildOptions) -> Result<()> {
     run_trunk(&options.dist_dir)?;
     externalise_inline_scripts(&options.dist_dir)?;
     content_cmd::compile_into(&options.content_dir, &options.dist_dir.join("content"))?;
+    // Last: the service worker's precache list names every other file with its final bytes.
+    crate::pwa::generate(&options.dist_dir)?;
     eprintln!("xtask: built {}", options.dist_dir.display());
     Ok(())
 }
