@@ -174,7 +174,10 @@ pub fn mime_type(name: &str) -> &'static str {
 /// `cargo xtask serve`: build, then serve until stopped.
 pub fn serve(args: &[String]) -> Result<()> {
     let build_options = crate::bundle::BuildOptions::from_args(args);
-    crate::bundle::build(&build_options)?;
+    // `--no-build` serves a bundle as it is (the browser tests' second origins and deployments).
+    if !args.iter().any(|arg| arg == "--no-build") {
+        crate::bundle::build(&build_options)?;
+    }
     let port = crate::flag_value(args, "--port").unwrap_or("8080");
     let mut options = ServeOptions::new(build_options.dist_dir, &format!("127.0.0.1:{port}"));
     if let Some(ancestors) = crate::flag_value(args, "--frame-ancestors") {
