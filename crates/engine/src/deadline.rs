@@ -6,7 +6,9 @@
 //! remaining items are spread evenly over the days left (ceil(remaining / days)). Recall on the
 //! deadline day then follows from the schedule: every review interval is chosen so recall only
 //! falls to the target when the item is next due, and any item due before the deadline is
-//! reviewed before it.
+//! reviewed before it. Where rounding an interval to whole days would leave recall just under
+//! the target at the start of the deadline day, the planner brings that review forward to the
+//! day before.
 
 use crate::catalogue::Module;
 use crate::scheduler::Scheduler;

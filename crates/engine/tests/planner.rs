@@ -233,3 +233,37 @@ fn a_missed_item_comes_back_a_few_items_later_and_a_mastered_one_drops_its_repea
             .all(|pair| pair[0].item_id != pair[1].item_id)
     );
 }
+
+#[test]
+fn a_review_that_would_leave_recall_below_target_on_the_deadline_day_comes_the_day_before() {
+    // An Easy first answer gives stability 2.6 days here, an interval rounded up to 3 days, so
+    // recall would be just under 0.9 on the morning it falls due.
+    let mut parameters = fsrs::DEFAULT_PARAMETERS.to_vec();
+    parameters[3] = 2.6;
+    let scheduler = Scheduler::new(SchedulerConfig {
+        parameters,
+        ..SchedulerConfig::default()
+    })
+    .unwrap();
+    let catalogue = catalogue(1, 1, 1);
+    let log = ReviewLog::from_events(vec![review("a", &item_id(0, 0, 0), START_MS, Rating::Easy)]);
+    let state = replay(&log, &scheduler).unwrap();
+    assert_eq!(state.items[&item_id(0, 0, 0)].card.interval_days, 3.0);
+    let two_days_later = START_MS + 2 * DAY;
+    let mut study = settings(10, 0);
+    assert!(
+        plan(&state, &catalogue, &study, &scheduler, two_days_later, 0)
+            .queue
+            .is_empty()
+    );
+    study.modules.insert(
+        "m0".into(),
+        ModuleSettings {
+            deadline_ms: Some(START_MS + 3 * DAY),
+            ..ModuleSettings::default()
+        },
+    );
+    let session = plan(&state, &catalogue, &study, &scheduler, two_days_later, 0);
+    assert_eq!(session.queue.len(), 1);
+    assert_eq!(session.queue[0].reason, QueueReason::Due);
+}

@@ -119,7 +119,8 @@ fn a_deadline_in_ten_days_with_sixty_new_items_is_spread_evenly() {
     assert_eq!(report.status, DeadlineStatus::OnTrack);
     assert!(session.new_planned >= 7);
 
-    let (_, state) = simulate(&catalogue, &study, &scheduler, START_MS, 9, |_| {
+    // Studying every day up to the deadline day (days 0 to 9), always right:
+    let (_, state) = simulate(&catalogue, &study, &scheduler, START_MS, 10, |_| {
         Rating::Good
     });
     assert_eq!(
@@ -127,8 +128,13 @@ fn a_deadline_in_ten_days_with_sixty_new_items_is_spread_evenly() {
         60,
         "every item introduced before the deadline"
     );
-    let report = mastery(&state, &catalogue, &study, &scheduler, deadline_ms);
-    assert!(report.modules[0].mastery.recall >= 0.85);
+    // ...every item's predicted recall on the deadline day is at or above the 0.9 target.
+    let lowest = state
+        .items
+        .values()
+        .map(|record| scheduler.retrievability(&record.card, deadline_ms))
+        .fold(1.0f32, f32::min);
+    assert!(lowest >= 0.9, "{lowest}");
 }
 
 #[test]

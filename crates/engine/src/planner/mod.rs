@@ -3,7 +3,8 @@
 //!
 //! Order of work:
 //! 1. **Due items** (graduated items whose interval at the module's retention has passed, items
-//!    whose content version changed, and same-day steps due within [`LEARN_AHEAD_MS`]), most at
+//!    whose content version changed, reviews brought forward so recall meets the target on a
+//!    module's deadline day, and same-day steps due within [`LEARN_AHEAD_MS`]), most at
 //!    risk first: sorted by predicted recall divided by module priority, ties broken by a hash
 //!    of the seed and item id.
 //! 2. **New items** from the next lessons in order, a lesson only once its prerequisites are
@@ -28,7 +29,7 @@ use crate::log::ItemId;
 use crate::scheduler::{CardState, Phase, Scheduler};
 use crate::settings::{ModuleSettings, Settings};
 use crate::state::{ItemRecord, LearnerState};
-use crate::time::{MINUTE_MS, day_index};
+use crate::time::{DAY_MS, MINUTE_MS, day_index, next_day_start_ms};
 use new_items::{add_new_items, deadline_shares};
 use queue::QueueBuilder;
 use serde::{Deserialize, Serialize};
@@ -262,7 +263,12 @@ fn due_candidate<'a>(
                 card.memory.stability_days,
                 module_settings.desired_retention,
             );
-            let due_day = day_index(card.last_review_ms) + i64::from(interval);
+            let due_day = deadline_due_day(
+                input,
+                card,
+                module_settings,
+                day_index(card.last_review_ms) + i64::from(interval),
+            );
             let changed = item.version > record.item_version;
             if due_day > day_index(input.now_ms) && !changed {
                 return None;
@@ -283,6 +289,31 @@ fn due_candidate<'a>(
         urgency: recall / priority,
         ready_now,
     })
+}
+
+/// Pulls a review forward to the day before a module's deadline day when waiting for its
+/// normal due day would let predicted recall at the start of the deadline day fall below the
+/// target (interval rounding can do that), so every item meets the target on the day.
+fn deadline_due_day(
+    input: &PlanInput<'_>,
+    card: &CardState,
+    module_settings: &ModuleSettings,
+    due_day: i64,
+) -> i64 {
+    let Some(deadline_ms) = module_settings.deadline_ms else {
+        return due_day;
+    };
+    let deadline_day = day_index(deadline_ms);
+    if due_day < deadline_day || deadline_day < day_index(input.now_ms) {
+        return due_day;
+    }
+    let deadline_day_start_ms = next_day_start_ms(deadline_ms) - DAY_MS;
+    let recall = input.scheduler.retrievability(card, deadline_day_start_ms);
+    if recall < module_settings.desired_retention {
+        due_day.min(deadline_day - 1)
+    } else {
+        due_day
+    }
 }
 
 fn deadline_reports(input: &PlanInput<'_>) -> Vec<DeadlineReport> {
