@@ -146,6 +146,15 @@ pub enum EventKind {
 
 /// One entry of the review log. The app creates it from an answer (see [`crate::grade`]) and
 /// stores it as JSON; the engine never changes it.
+///
+/// ```
+/// let json = r#"{"id":"tab-1:7","item_id":"hand-hygiene/q3","item_version":2,
+///     "item_kind":"true-false","at_ms":1767603600000,"rating":"good","score":1.0,
+///     "response_ms":5400,"confidence":"high"}"#;
+/// let event: engine::ReviewEvent = serde_json::from_str(json).unwrap();
+/// assert_eq!(event.kind, engine::EventKind::Review); // "kind" defaults to a review
+/// assert_eq!(event.rating, engine::Rating::Good);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReviewEvent {
     /// Stable unique id; merging de-duplicates on it.

@@ -157,3 +157,20 @@ fn retrievability_with_decay_point_two_matches_fsrs_rs_test_current_retrievabili
         );
     }
 }
+
+#[test]
+fn parameters_the_fsrs_crate_rejects_are_an_error() {
+    let config = SchedulerConfig {
+        parameters: vec![0.5; 7],
+        ..SchedulerConfig::default()
+    };
+    assert!(matches!(
+        Scheduler::new(config),
+        Err(Error::InvalidParameters(_))
+    ));
+    let config = SchedulerConfig {
+        parameters: vec![f32::NAN; 21],
+        ..SchedulerConfig::default()
+    };
+    assert!(Scheduler::new(config).is_err());
+}
