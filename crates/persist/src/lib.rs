@@ -3,7 +3,27 @@
 //! Architecture invariant: pure. No browser APIs and no I/O: the app's `src/storage` reads and
 //! writes bytes; this crate decides what they mean (schema versions, migrations, validation,
 //! quarantine of unreadable data, merging an import).
+//!
+//! Flow: the browser hands [`load`] the records it found ([`RawSaved`], every value as text) and
+//! gets back the log, settings and resume point, plain-words [`Notice`]s, [`Quarantined`] copies of
+//! anything unreadable and a [`Repair`] to write back. Export is [`ExportFile::to_json`]; import is
+//! [`parse_import`] (every check, before anything changes) then [`plan_import`] (union of events).
 
+pub mod export;
+pub mod import;
+pub mod limits;
+pub mod load;
+pub mod merge;
+pub mod notice;
+pub mod recover;
+pub mod schema;
 pub mod settings;
+pub mod validate;
 
+pub use export::{EXPORT_FORMAT, ExportFile, export_file_name};
+pub use import::{ImportError, parse_import};
+pub use load::{RawRecord, RawSaved, Recovered, Repair, load};
+pub use merge::{ImportPlan, ImportReport, plan_import};
+pub use notice::{Notice, Quarantined};
+pub use schema::SCHEMA_VERSION;
 pub use settings::{AppSettings, ResumeEntry, ResumePoint, TextSize, Theme};

@@ -1,0 +1,228 @@
+//! Reading an export file for import: every check a hostile or damaged file must fail, each with
+//! a message in plain words, before anything on the device changes.
+
+use crate::export::{EXPORT_FORMAT, ExportFile};
+use crate::limits::{
+    MAX_DEPTH, MAX_IMPORT_BYTES, MAX_TEXT_BYTES, ScanProblem, scan, time_in_range,
+};
+use crate::notice::Quarantined;
+use crate::schema::{MigrationError, RecordKind, SCHEMA_VERSION, migrate_to_current};
+use crate::validate::{event_problem, settings_problem};
+use engine::ReviewEvent;
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Why a file was refused. `Display` gives the message for the learner.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge { bytes: usize },
+    TooDeep,
+    TextTooLong { bytes: usize },
+    NotJson { line: usize, column: usize },
+    NotAnExport,
+    Newer { version: u32 },
+    UnknownVersion { version: u32 },
+    WrongShape { detail: String },
+    BadEvent { number: usize, problem: String },
+    ConflictingDuplicate { id: String },
+    BadSettings { problem: String },
+}
+
+const NOT_OURS: &str = "This file is not a Microlearn progress file";
+const DAMAGED: &str = "This progress file is damaged";
+const NOTHING_CHANGED: &str = "Nothing on this device was changed.";
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let megabytes = |bytes: usize| bytes.div_ceil(1024 * 1024);
+        let message = match self {
+            Self::TooLarge { bytes } => format!(
+                "This file is too large to be a Microlearn progress file ({} MB; the largest \
+                 accepted is {} MB).",
+                megabytes(*bytes),
+                megabytes(MAX_IMPORT_BYTES)
+            ),
+            Self::TooDeep => {
+                format!("{NOT_OURS}: its contents are nested more than {MAX_DEPTH} levels deep.")
+            }
+            Self::TextTooLong { bytes } => format!(
+                "{NOT_OURS}: it holds a piece of text of more than {} MB.",
+                megabytes(*bytes).max(megabytes(MAX_TEXT_BYTES))
+            ),
+            Self::NotJson { line, column } => format!(
+                "{NOT_OURS}, or it was cut short: it could not be read at line {line}, \
+                 column {column}."
+            ),
+            Self::NotAnExport => format!("{NOT_OURS}: it does not say \"{EXPORT_FORMAT}\"."),
+            Self::Newer { version } => format!(
+                "This file was made by a newer version of Microlearn (format {version}; this \
+                 app reads up to format {SCHEMA_VERSION}). Reload the page to get the newest \
+                 version, then import the file again."
+            ),
+            Self::UnknownVersion { version } => {
+                format!("{NOT_OURS}: its format number {version} was never used by Microlearn.")
+            }
+            Self::WrongShape { detail } => format!("{DAMAGED}: {detail}."),
+            Self::BadEvent { number, problem } => {
+                format!("{DAMAGED}: answer number {number} cannot be used because {problem}.")
+            }
+            Self::ConflictingDuplicate { id } => format!(
+                "{DAMAGED}: two different answers share the id \"{}\".",
+                id.chars().take(60).collect::<String>()
+            ),
+            Self::BadSettings { problem } => {
+                format!("{DAMAGED}: its settings cannot be used because {problem}.")
+            }
+        };
+        write!(formatter, "{message} {NOTHING_CHANGED}")
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads and checks an export file. On success every event and the settings are usable as they
+/// are; on failure nothing should be changed.
+pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    scan(text).map_err(|problem| match problem {
+        ScanProblem::TooDeep => ImportError::TooDeep,
+        ScanProblem::TextTooLong(bytes) => ImportError::TextTooLong { bytes },
+    })?;
+    let value: Value = serde_json::from_str(text).map_err(|error| ImportError::NotJson {
+        line: error.line(),
+        column: error.column(),
+    })?;
+    let version = read_header(&value)?;
+    let value = migrate_file(value, version)?;
+    let file = read_parts(value)?;
+    check_events(&file.events)?;
+    if let Some(problem) = settings_problem(&file.settings) {
+        return Err(ImportError::BadSettings { problem });
+    }
+    Ok(file)
+}
+
+/// The file's top level with settings and events still unread, so each can be reported apart.
+#[derive(Deserialize)]
+struct Parts {
+    exported_at_ms: i64,
+    settings: Value,
+    events: Vec<Value>,
+    #[serde(default)]
+    quarantined: Vec<Quarantined>,
+}
+
+fn read_parts(value: Value) -> Result<ExportFile, ImportError> {
+    let parts: Parts = serde_json::from_value(value).map_err(|error| ImportError::WrongShape {
+        detail: format!("its outline is wrong ({})", plain_serde_error(&error)),
+    })?;
+    if !time_in_range(parts.exported_at_ms) {
+        return Err(ImportError::WrongShape {
+            detail: "its export time is not between 1970 and 2100".into(),
+        });
+    }
+    let settings =
+        serde_json::from_value(parts.settings).map_err(|error| ImportError::BadSettings {
+            problem: format!(
+                "they are not in the expected form ({})",
+                plain_serde_error(&error)
+            ),
+        })?;
+    let events = parts
+        .events
+        .into_iter()
+        .enumerate()
+        .map(|(index, event)| {
+            serde_json::from_value(event).map_err(|error| ImportError::BadEvent {
+                number: index + 1,
+                problem: format!(
+                    "it is not in the expected form ({})",
+                    plain_serde_error(&error)
+                ),
+            })
+        })
+        .collect::<Result<Vec<ReviewEvent>, _>>()?;
+    Ok(ExportFile {
+        format: EXPORT_FORMAT.into(),
+        schema_version: SCHEMA_VERSION,
+        exported_at_ms: parts.exported_at_ms,
+        settings,
+        events,
+        quarantined: parts.quarantined,
+    })
+}
+
+/// Checks the `format` marker and returns the file's schema version.
+fn read_header(value: &Value) -> Result<u32, ImportError> {
+    if value.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+        return Err(ImportError::NotAnExport);
+    }
+    let version = value
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ImportError::WrongShape {
+            detail: "its format number (schema_version) is missing or not a whole number".into(),
+        })?;
+    u32::try_from(version).map_err(|_| ImportError::UnknownVersion { version: u32::MAX })
+}
+
+/// Brings an older file's settings and events to the current version.
+fn migrate_file(mut value: Value, version: u32) -> Result<Value, ImportError> {
+    let refuse = |error: MigrationError| match error {
+        MigrationError::Newer(version) => ImportError::Newer { version },
+        MigrationError::Unknown(version) => ImportError::UnknownVersion { version },
+        MigrationError::Step { problem, .. } => ImportError::WrongShape { detail: problem },
+    };
+    if version > SCHEMA_VERSION {
+        return Err(ImportError::Newer { version });
+    }
+    let settings = value
+        .get_mut("settings")
+        .map(Value::take)
+        .unwrap_or(Value::Null);
+    value["settings"] =
+        migrate_to_current(RecordKind::Settings, settings, version).map_err(refuse)?;
+    if let Some(events) = value.get_mut("events").and_then(Value::as_array_mut) {
+        for event in events.iter_mut() {
+            *event =
+                migrate_to_current(RecordKind::Event, event.take(), version).map_err(refuse)?;
+        }
+    }
+    value["schema_version"] = Value::from(SCHEMA_VERSION);
+    Ok(value)
+}
+
+fn check_events(events: &[ReviewEvent]) -> Result<(), ImportError> {
+    let mut by_id: HashMap<&str, &ReviewEvent> = HashMap::with_capacity(events.len());
+    for (index, event) in events.iter().enumerate() {
+        if let Some(problem) = event_problem(event) {
+            return Err(ImportError::BadEvent {
+                number: index + 1,
+                problem,
+            });
+        }
+        if let Some(earlier) = by_id.insert(&event.id.0, event)
+            && earlier != event
+        {
+            return Err(ImportError::ConflictingDuplicate {
+                id: event.id.0.clone(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// serde's message without its line and column suffix, which would point into the parsed value
+/// rather than the learner's file.
+fn plain_serde_error(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let trimmed = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_string();
+    trimmed.chars().take(200).collect()
+}

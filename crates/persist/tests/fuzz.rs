@@ -1,0 +1,207 @@
+//! Fuzz targets for the import parser and the saved-state loader, driven by proptest: arbitrary
+//! bytes, and valid documents cut, spliced and bit-flipped. Properties: no panic, no hang (each
+//! call is linear in its input), nothing silently dropped, and a valid export round-trips.
+//!
+//! Budget: `FUZZ_CASES` cases per target (default 1,000, a few seconds, run by the normal test
+//! suite); `cargo xtask fuzz` runs a long release-mode campaign with a larger budget.
+
+mod support;
+
+use engine::{Confidence, EventKind, ItemKind, Rating, ReviewEvent, ReviewLog};
+use persist::{AppSettings, ExportFile, RawRecord, RawSaved, load, parse_import, plan_import};
+use proptest::prelude::*;
+use support::{NEW_YEAR_MS, fixture_text};
+
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(1_000)
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: cases(),
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// A damaged copy of a valid document: cut short, with bytes overwritten, or with a slice
+/// repeated, which are the ways storage and file transfers go wrong.
+fn mutated(original: String) -> impl Strategy<Value = String> {
+    let length = original.len();
+    (
+        0..length,
+        0..length,
+        prop::collection::vec(any::<u8>(), 0..16),
+        0..4u8,
+    )
+        .prop_map(move |(at, other, bytes, how)| {
+            let mut data = original.clone().into_bytes();
+            let (start, end) = (at.min(other), at.max(other));
+            match how {
+                0 => data.truncate(at),
+                1 => {
+                    for (offset, byte) in bytes.iter().enumerate() {
+                        if let Some(slot) = data.get_mut(at + offset) {
+                            *slot = *byte;
+                        }
+                    }
+                }
+                2 => {
+                    let slice = data[start..end].to_vec();
+                    data.splice(end..end, slice);
+                }
+                _ => {
+                    data.splice(at..at, bytes);
+                }
+            }
+            String::from_utf8_lossy(&data).into_owned()
+        })
+}
+
+fn json_noise() -> impl Strategy<Value = String> {
+    prop::string::string_regex(r#"[\[\]{}",:0-9a-z\\ ntrue-]{0,200}"#).unwrap()
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..300)
+            .prop_map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+        json_noise(),
+        mutated(saved_event_text()),
+    ]
+}
+
+fn saved_event_text() -> String {
+    fixture_event().to_string()
+}
+
+fn fixture_event() -> serde_json::Value {
+    let file: serde_json::Value = serde_json::from_str(&fixture_text("export-v1.json")).unwrap();
+    file["events"][1].clone()
+}
+
+fn raw_saved() -> impl Strategy<Value = RawSaved> {
+    let record = (
+        prop::string::string_regex("[a-z0-9:]{1,8}").unwrap(),
+        any_text(),
+    )
+        .prop_map(|(key, text)| RawRecord { key, text });
+    (
+        prop::option::of(prop_oneof![Just("1".to_string()), any_text()]),
+        prop::option::of(prop_oneof![any_text(), mutated(settings_text())]),
+        prop::option::of(any_text()),
+        prop::collection::vec(record, 0..12),
+    )
+        .prop_map(|(schema_version, settings, resume, events)| RawSaved {
+            schema_version,
+            settings,
+            resume,
+            events,
+        })
+}
+
+fn settings_text() -> String {
+    let file: serde_json::Value = serde_json::from_str(&fixture_text("export-v1.json")).unwrap();
+    file["settings"].to_string()
+}
+
+fn review_event() -> impl Strategy<Value = ReviewEvent> {
+    (
+        "[a-z0-9:]{1,12}",
+        "[a-z/-]{1,20}",
+        any::<u32>(),
+        0..ItemKind::ALL.len(),
+        0i64..4_102_444_800_000,
+        0..4usize,
+        0.0f32..=1.0,
+        any::<u32>(),
+        prop::option::of(prop_oneof![
+            Just(Confidence::Low),
+            Just(Confidence::Medium),
+            Just(Confidence::High)
+        ]),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(id, item, version, kind, at_ms, rating, score, response_ms, confidence, tested)| {
+                ReviewEvent {
+                    id: engine::EventId::new(id),
+                    item_id: engine::ItemId::new(item),
+                    item_version: version,
+                    item_kind: ItemKind::ALL[kind],
+                    at_ms,
+                    rating: Rating::ALL[rating],
+                    score,
+                    response_ms,
+                    confidence,
+                    kind: if tested {
+                        EventKind::TestedOut
+                    } else {
+                        EventKind::Review
+                    },
+                }
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn import_never_panics_on_arbitrary_bytes(text in any_text()) {
+        let _ = parse_import(&text);
+    }
+
+    #[test]
+    fn import_never_panics_on_a_damaged_export(text in mutated(fixture_text("export-v1.json"))) {
+        if let Ok(file) = parse_import(&text) {
+            // Whatever got through is usable as it is.
+            let plan = plan_import(&ReviewLog::new(), &AppSettings::default(), &file);
+            prop_assert_eq!(plan.merged_log.len(), ReviewLog::from_events(file.events).len());
+        }
+    }
+
+    #[test]
+    fn loading_never_panics_and_never_silently_drops_a_record(raw in raw_saved()) {
+        let recovered = load(&raw, NEW_YEAR_MS);
+        if recovered.newer_version.is_some() {
+            prop_assert!(recovered.repair.is_empty());
+            return Ok(());
+        }
+        for record in &raw.events {
+            let quarantined = recovered.repair.remove_event_keys.contains(&record.key)
+                && recovered.quarantine.iter().any(|kept| kept.text == record.text);
+            // Read the way the loader reads (a JSON value first, so a repeated key keeps its
+            // last value, which the fuzzer found strict struct parsing would refuse).
+            let loaded = serde_json::from_str::<serde_json::Value>(&record.text)
+                .and_then(serde_json::from_value::<ReviewEvent>)
+                .is_ok_and(|event| recovered.log.events().iter().any(|kept| kept.id == event.id));
+            prop_assert!(quarantined || loaded, "record {:?} vanished", record.key);
+        }
+        if !recovered.quarantine.is_empty() {
+            prop_assert!(!recovered.notices.is_empty(), "set aside without telling the learner");
+        }
+    }
+
+    #[test]
+    fn an_export_round_trips_and_importing_it_twice_changes_nothing(
+        events in prop::collection::vec(review_event(), 0..40),
+        name in "\\PC{0,40}",
+        onboarded in any::<bool>(),
+    ) {
+        let log = ReviewLog::from_events(events);
+        let settings = AppSettings { learner_name: name, onboarded, ..AppSettings::default() };
+        let text = ExportFile::new(&log, &settings, Vec::new(), NEW_YEAR_MS).to_json();
+        let file = parse_import(&text).unwrap();
+        prop_assert_eq!(ReviewLog::from_events(file.events.clone()), log.clone());
+        let first = plan_import(&ReviewLog::new(), &AppSettings::default(), &file);
+        let after = first.settings.clone().unwrap_or_default();
+        let second = plan_import(&first.merged_log, &after, &file);
+        prop_assert!(second.new_events.is_empty());
+        prop_assert_eq!(second.settings, None);
+        prop_assert_eq!(second.merged_log, log);
+    }
+}
