@@ -1,6 +1,7 @@
 //! `cargo xtask <verb>`: the project's commands (build, serve, test, size, content, replay).
 
 mod bundle;
+mod compress;
 mod content_cmd;
 mod nginx;
 mod pwa;
@@ -19,6 +20,7 @@ const USAGE: &str = "usage: cargo xtask <verb>
 
 verbs:
   serve             install missing tools, build the release bundle into dist/ and serve it
+                    [--port N] [--dist DIR] [--content DIR] [--frame-ancestors SRC] [--no-build]
   test              the whole suite: fmt, clippy, native, wasm and browser tests, budgets
   build             build the release bundle into dist/
   size              print every file in dist/ with raw, gzip and brotli sizes

@@ -5,9 +5,13 @@
 //! entry points, and correct MIME types (including `application/wasm`, which streaming compilation needs).
 
 use anyhow::{Context, Result};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::SystemTime;
 use tiny_http::{Header, Request, Response, Server};
+
+use crate::compress;
 
 /// How the server is set up: what it serves, where, and which pages may frame it.
 #[derive(Debug, Clone)]
@@ -69,36 +73,131 @@ pub fn start(options: ServeOptions) -> Result<RunningServer> {
         .map_or("127.0.0.1", |(host, _)| host);
     let url = format!("http://{host}:{port}/");
     let server = Arc::new(server);
+    let cache = Arc::new(CompressedCache::default());
+    cache.warm(&options.dist_dir);
     let options = Arc::new(options);
     // A few threads, so a browser's parallel requests do not queue behind each other.
     for _ in 0..4 {
         let server = Arc::clone(&server);
         let options = Arc::clone(&options);
+        let cache = Arc::clone(&cache);
         std::thread::spawn(move || {
             for request in server.incoming_requests() {
-                let _ = respond(&options, request);
+                let _ = respond(&options, &cache, request);
             }
         });
     }
     Ok(RunningServer { url })
 }
 
-fn respond(options: &ServeOptions, request: Request) -> std::io::Result<()> {
+fn respond(
+    options: &ServeOptions,
+    cache: &CompressedCache,
+    request: Request,
+) -> std::io::Result<()> {
     let Some(path) = resolve(&options.dist_dir, request.url()) else {
-        return request.respond(Response::from_string("Not found").with_status_code(404));
-    };
-    let Ok(bytes) = std::fs::read(&path) else {
         return request.respond(Response::from_string("Not found").with_status_code(404));
     };
     let name = path
         .file_name()
         .and_then(|name| name.to_str())
-        .unwrap_or_default();
-    let mut response = Response::from_data(bytes);
-    for (key, value) in headers_for(name, &options.frame_ancestors) {
+        .unwrap_or_default()
+        .to_string();
+    let accepts = |encoding: &str| {
+        request.headers().iter().any(|header| {
+            header.field.equiv("Accept-Encoding") && header.value.as_str().contains(encoding)
+        })
+    };
+    let encoding = if accepts("br") {
+        Encoding::Brotli
+    } else if accepts("gzip") {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    };
+    let Some((bytes, encoding)) = cache.get(&path, &name, encoding) else {
+        return request.respond(Response::from_string("Not found").with_status_code(404));
+    };
+    let mut response = Response::from_data(bytes.as_ref().clone());
+    let mut headers = headers_for(&name, &options.frame_ancestors);
+    headers.push(("Vary", "Accept-Encoding".to_string()));
+    if let Some(value) = encoding.header_value() {
+        headers.push(("Content-Encoding", value.to_string()));
+    }
+    for (key, value) in headers {
         response.add_header(Header::from_bytes(key, value).expect("valid header"));
     }
     request.respond(response)
+}
+
+/// The body encodings the server offers, like a production host with precompressed files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Encoding {
+    Identity,
+    Gzip,
+    Brotli,
+}
+
+impl Encoding {
+    fn header_value(self) -> Option<&'static str> {
+        match self {
+            Encoding::Identity => None,
+            Encoding::Gzip => Some("gzip"),
+            Encoding::Brotli => Some("br"),
+        }
+    }
+}
+
+type CacheKey = (PathBuf, Encoding);
+type CachedBody = (SystemTime, Arc<Vec<u8>>);
+
+/// Compressed bodies, recomputed when a file's modification time changes (a new deployment
+/// swapped into the folder is served at once).
+#[derive(Debug, Default)]
+struct CompressedCache {
+    entries: Mutex<HashMap<CacheKey, CachedBody>>,
+}
+
+impl CompressedCache {
+    fn get(&self, path: &Path, name: &str, wanted: Encoding) -> Option<(Arc<Vec<u8>>, Encoding)> {
+        let modified = std::fs::metadata(path)
+            .and_then(|meta| meta.modified())
+            .ok()?;
+        let encoding = if compress::is_worth_compressing(name) {
+            wanted
+        } else {
+            Encoding::Identity
+        };
+        let key = (path.to_path_buf(), encoding);
+        if let Some((cached_time, body)) = self.entries.lock().ok()?.get(&key)
+            && *cached_time == modified
+        {
+            return Some((Arc::clone(body), encoding));
+        }
+        let raw = std::fs::read(path).ok()?;
+        let body = Arc::new(match encoding {
+            Encoding::Identity => raw,
+            Encoding::Gzip => compress::gzip(&raw),
+            Encoding::Brotli => compress::brotli(&raw),
+        });
+        self.entries
+            .lock()
+            .ok()?
+            .insert(key, (modified, Arc::clone(&body)));
+        Some((body, encoding))
+    }
+
+    /// Compresses every file up front, so the first page load is not slowed by compression.
+    fn warm(&self, dist_dir: &Path) {
+        for file in crate::size::list_files(dist_dir).unwrap_or_default() {
+            let name = file
+                .file_name()
+                .and_then(|name| name.to_str())
+                .unwrap_or_default()
+                .to_string();
+            self.get(&file, &name, Encoding::Brotli);
+        }
+    }
 }
 
 /// Maps a request path to a file under `dist/`, refusing anything that climbs out of it.

@@ -1,7 +1,8 @@
 //! `cargo xtask size`: every file in `dist/` with raw, gzip and brotli sizes, and the first-screen budget.
 
 use anyhow::{Context, Result, bail};
-use std::io::Write;
+
+use crate::compress;
 use std::path::{Path, PathBuf};
 
 /// The most the files needed for the first screen may weigh, brotli-compressed.
@@ -18,10 +19,7 @@ pub struct FileSize {
 
 /// Measures every file under `dist_dir`, sorted by path.
 pub fn measure(dist_dir: &Path) -> Result<Vec<FileSize>> {
-    let mut files = Vec::new();
-    collect_files(dist_dir, &mut files)?;
-    files.sort();
-    files
+    list_files(dist_dir)?
         .iter()
         .map(|file| {
             let bytes = std::fs::read(file)?;
@@ -32,11 +30,19 @@ pub fn measure(dist_dir: &Path) -> Result<Vec<FileSize>> {
             Ok(FileSize {
                 path,
                 raw: bytes.len() as u64,
-                gzip: gzip_len(&bytes)?,
-                brotli: brotli_len(&bytes)?,
+                gzip: compress::gzip(&bytes).len() as u64,
+                brotli: compress::brotli(&bytes).len() as u64,
             })
         })
         .collect()
+}
+
+/// Every file under `dir`, sorted.
+pub fn list_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    collect_files(dir, &mut files)?;
+    files.sort();
+    Ok(files)
 }
 
 fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
@@ -49,23 +55,6 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn gzip_len(bytes: &[u8]) -> Result<u64> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len() as u64)
-}
-
-fn brotli_len(bytes: &[u8]) -> Result<u64> {
-    let mut output = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &bytes[..], &mut output, &params)?;
-    Ok(output.len() as u64)
 }
 
 /// The files a browser must fetch before the first screen is interactive: the page, its styles,
@@ -157,12 +146,5 @@ mod tests {
             "content/modules/cyber-security.0123abcd.json"
         ));
         assert!(!is_first_screen("assets/favicon.svg"));
-    }
-
-    #[test]
-    fn compression_shrinks_repetitive_text() {
-        let text = "the quick brown fox ".repeat(200);
-        assert!(gzip_len(text.as_bytes()).unwrap() < 200);
-        assert!(brotli_len(text.as_bytes()).unwrap() < 200);
     }
 }

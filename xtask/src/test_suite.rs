@@ -144,8 +144,18 @@ pub fn run(_args: &[String]) -> Result<()> {
         tally.check("size budget", size::check_budget(&options.dist_dir));
         heading("shell size with 50 more modules");
         tally.check("shell scaling", shell_scaling::check(&options.dist_dir));
-        heading("end-to-end tests (Playwright, headless Chromium)");
-        run_end_to_end(&mut tally, &options);
+        match serve::start(serve::ServeOptions::new(
+            options.dist_dir.clone(),
+            "127.0.0.1:0",
+        )) {
+            Ok(server) => {
+                heading("end-to-end tests (Playwright, headless Chromium)");
+                run_end_to_end(&mut tally, &server.url);
+                heading("Lighthouse, mobile settings (median of 3 runs)");
+                tally.check("lighthouse", run_lighthouse(&server.url));
+            }
+            Err(error) => tally.check("test server", Err(error)),
+        }
     } else {
         tally.fail("end-to-end tests (no bundle)");
     }
@@ -184,27 +194,32 @@ fn wasm_test_command() -> Command {
     command
 }
 
-fn run_end_to_end(tally: &mut Tally, options: &bundle::BuildOptions) {
-    let server = match serve::start(serve::ServeOptions::new(
-        options.dist_dir.clone(),
-        "127.0.0.1:0",
-    )) {
-        Ok(server) => server,
-        Err(error) => return tally.check("e2e server", Err(error)),
-    };
+fn run_end_to_end(tally: &mut Tally, base_url: &str) {
     let report = project_root().join("target/playwright-report.json");
     let _ = std::fs::remove_file(&report);
     let (succeeded, _) = run_capturing(
         Command::new(tools::npm_bin().join("playwright"))
             .args(["test", "--config", "tests/e2e/playwright.config.mjs"])
             .current_dir(project_root())
-            .env("BASE_URL", &server.url)
+            .env("BASE_URL", base_url)
             .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report),
     );
     let counts = std::fs::read_to_string(&report)
         .map(|json| parse_playwright(&json))
         .unwrap_or_default();
     tally.add_counts("end-to-end tests", succeeded, counts);
+}
+
+/// Lighthouse against the served bundle; the script prints the figures and judges the budgets.
+fn run_lighthouse(base_url: &str) -> Result<()> {
+    tools::run(
+        Command::new("node")
+            .arg("tests/perf/lighthouse.mjs")
+            .arg(base_url)
+            .arg(project_root().join("target/lighthouse.json"))
+            .current_dir(project_root())
+            .env("CHROME_PATH", "/usr/bin/chromium"),
+    )
 }
 
 /// Reads the `stats` of Playwright's JSON report: `expected` passed, `unexpected` and `flaky` failed
