@@ -1,0 +1,53 @@
+//! Where the app meets its surroundings: the service worker and its update notice, messages to a
+//! page that embeds the app, and an LMS when the app runs as a SCORM 1.2 package.
+//!
+//! The app calls these hooks; each does nothing where it does not apply (no frame, no LMS):
+//! - [`module_completed`] when the learner finishes a module, with a score out of 100;
+//! - [`report_score`] whenever the module's score changes;
+//! - [`save_progress`] after the review log changes, and [`saved_progress`] at start, so an LMS
+//!   keeps progress in `cmi.suspend_data`;
+//! - [`launched_module`] for the module a SCORM package was built for (open it first).
+
+mod host;
+mod js;
+mod lms;
+mod scorm_data;
+mod suspend;
+mod update_notice;
+
+use yew::prelude::*;
+
+pub use host::HostEvent;
+pub use lms::{
+    finish as finish_lms_session, in_lms, launched_module, save_progress, saved_progress,
+};
+pub use update_notice::UpdateNotice;
+
+/// Mounted once in the app's root: starts the LMS session (if any), tells a host page the app is
+/// ready, and shows the update notice when a new deployment is waiting.
+#[function_component(Platform)]
+pub fn platform() -> Html {
+    use_effect_with((), |()| {
+        lms::start();
+        host::send(&HostEvent::Ready);
+    });
+    html! { <UpdateNotice /> }
+}
+
+/// The learner finished `module`; `score_percent` is 0 to 100.
+pub fn module_completed(module: &str, score_percent: f64) {
+    lms::module_completed(score_percent);
+    host::send(&HostEvent::ModuleCompleted {
+        module,
+        score: score_percent,
+    });
+}
+
+/// The learner's score in `module` changed (0 to 100).
+pub fn report_score(module: &str, score_percent: f64) {
+    lms::report_score(score_percent);
+    host::send(&HostEvent::Score {
+        module,
+        score: score_percent,
+    });
+}
