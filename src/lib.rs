@@ -2,6 +2,7 @@
 
 mod components;
 mod pages;
+pub mod platform;
 mod route;
 
 use yew::prelude::*;
@@ -16,6 +17,7 @@ pub fn app() -> Html {
     html! {
         <HashRouter>
             <components::layout::Layout>
+                <platform::Platform />
                 <Switch<Route> render={route::render} />
             </components::layout::Layout>
         </HashRouter>
