@@ -37,7 +37,7 @@ pub struct Quarantined {
 
 /// The sentence every damaged-data notice ends with: how to get hold of the kept copy.
 pub(crate) const HOW_TO_EXPORT: &str = "A copy of the damaged data has been kept on this device. \
-    To save it, or to send it to your training team, choose Export progress in Settings: the \
+    To save it, or to send it to your training team, choose Export my progress in Settings: the \
     copy is included in the exported file.";
 
 /// "1 answer" / "3 answers".

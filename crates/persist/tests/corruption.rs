@@ -40,7 +40,7 @@ fn assert_one_event_quarantined(recovered: &Recovered, key: &str, text: &str) {
             .body
             .starts_with("1 answer saved on this device was damaged")
     );
-    assert!(recovered.notices[0].body.contains("Export progress"));
+    assert!(recovered.notices[0].body.contains("Export my progress"));
 }
 
 fn with_bad_event(text: &str) -> RawSaved {
