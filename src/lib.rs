@@ -4,6 +4,7 @@ mod components;
 mod pages;
 pub mod platform;
 mod route;
+pub mod storage;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
