@@ -1,26 +1,44 @@
 //! The Yew app: components, routing and browser glue. Decisions live in the engine crate.
 
+mod adapter;
+mod browser;
+pub mod clock;
 mod components;
+mod fetch;
+mod hooks;
+mod insights;
 mod pages;
 pub mod platform;
+pub mod platform_worker;
 mod route;
+mod session;
+mod state;
 pub mod storage;
+mod storage_fallback;
+mod store;
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 pub use route::Route;
+use state::AppState;
 
 /// The root component: hash routing (so deep links work from any sub-path and inside an iframe)
-/// around the shared page layout.
+/// around the app state and the shared page layout.
 #[function_component(App)]
 pub fn app() -> Html {
+    let app = use_reducer(AppState::default);
+    hooks::use_catalogue(app.clone());
+    hooks::use_persistence(app.clone());
+    hooks::use_display(app.clone());
     html! {
-        <HashRouter>
-            <components::layout::Layout>
-                <platform::Platform />
-                <Switch<Route> render={route::render} />
-            </components::layout::Layout>
-        </HashRouter>
+        <ContextProvider<state::AppContext> context={app}>
+            <HashRouter>
+                <components::layout::Layout>
+                    <platform::Platform />
+                    <Switch<Route> render={route::render} />
+                </components::layout::Layout>
+            </HashRouter>
+        </ContextProvider<state::AppContext>>
     }
 }

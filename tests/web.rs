@@ -72,3 +72,19 @@ async fn navigation_marks_the_current_screen() {
     let heading = root.query_selector("h1").unwrap().unwrap();
     assert_eq!(heading.text_content().unwrap(), "Modules");
 }
+
+#[wasm_bindgen_test]
+fn the_test_clock_offset_moves_now_forward() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage
+        .set_item(microlearn::clock::OFFSET_KEY, "86400000")
+        .unwrap();
+    let moved = microlearn::clock::now_ms() - js_sys::Date::now() as i64;
+    storage.remove_item(microlearn::clock::OFFSET_KEY).unwrap();
+    let plain = microlearn::clock::now_ms() - js_sys::Date::now() as i64;
+    assert!(
+        (86_399_000..=86_401_000).contains(&moved),
+        "moved by {moved}"
+    );
+    assert!(plain.abs() < 1_000, "no offset gives {plain}");
+}

@@ -1,9 +1,11 @@
-//! The page frame: skip link, NHS-style header, primary navigation and footer.
+//! The page frame: skip link, header with the site's name, primary navigation, notices about
+//! saved data, and the footer.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::route::Route;
+use crate::state::{Action, use_app};
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
@@ -13,39 +15,76 @@ pub struct LayoutProps {
 /// Wraps every screen so the header and navigation are the same everywhere.
 #[function_component(Layout)]
 pub fn layout(props: &LayoutProps) -> Html {
+    let app = use_app();
+    let name = app.catalogue.as_ref().map_or_else(
+        || "Microlearn".to_string(),
+        |catalogue| catalogue.site.name.clone(),
+    );
     html! {
         <>
-            <a class="nhsuk-skip-link" href="#maincontent">{ "Skip to main content" }</a>
-            <header class="nhsuk-header" role="banner">
+            <a class="nhsuk-skip-link" href="#maincontent" onclick={skip_to_main()}>{ "Skip to main content" }</a>
+            <header class="nhsuk-header app-header" role="banner">
                 <div class="nhsuk-header__container nhsuk-width-container">
-                    <span class="nhsuk-header__service-name app-brand">{ "Microlearn" }</span>
+                    <a class="nhsuk-header__service-name app-brand" href={Route::Today.href()}>{ name }</a>
                 </div>
                 <Navigation />
             </header>
             <main class="nhsuk-width-container nhsuk-main-wrapper" id="maincontent" tabindex="-1">
+                <Notices />
                 { props.children.clone() }
             </main>
-            <footer class="nhsuk-footer" role="contentinfo">
+            <footer class="nhsuk-footer app-footer" role="contentinfo">
                 <div class="nhsuk-width-container">
                     <p class="nhsuk-body-s">{ "Your progress stays on this device. There is no account." }</p>
+                    <p class="nhsuk-body-s"><a href={Route::About.href()}>{ "About, privacy and accessibility" }</a></p>
                 </div>
             </footer>
         </>
     }
 }
 
+/// The skip link focuses the main content without changing the hash route.
+fn skip_to_main() -> Callback<MouseEvent> {
+    Callback::from(|event: MouseEvent| {
+        event.prevent_default();
+        crate::browser::focus_by_id("maincontent");
+    })
+}
+
+/// Messages from storage (quarantined data, a newer version, a full disk) in plain words.
+#[function_component(Notices)]
+fn notices() -> Html {
+    let app = use_app();
+    if app.notices.is_empty() && app.storage_error.is_none() {
+        return Html::default();
+    }
+    let dismiss = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissNotices))
+    };
+    html! {
+        <div class="nhsuk-warning-callout app-notices" role="status">
+            <h2 class="nhsuk-warning-callout__label"><span role="text">{ "About your saved progress" }</span></h2>
+            if let Some(error) = &app.storage_error { <p>{ error }</p> }
+            { for app.notices.iter().map(|notice| html! {
+                <><p><strong>{ &notice.title }</strong></p><p>{ &notice.body }</p></>
+            }) }
+            if !app.notices.is_empty() {
+                <button type="button" class="nhsuk-button nhsuk-button--secondary" onclick={dismiss}>{ "OK" }</button>
+            }
+        </div>
+    }
+}
+
 /// The primary navigation; the current screen is marked with `aria-current`.
 #[function_component(Navigation)]
 fn navigation() -> Html {
-    let current = use_route::<Route>();
+    let current = use_route::<Route>().map(|route| route.section());
     let items = Route::NAVIGATION.iter().map(|(route, label)| {
-        let is_current =
-            current == Some(*route) || (current == Some(Route::Home) && *route == Route::Today);
-        // A plain fragment link keeps the URL relative, so it works under any sub-path.
-        let href = format!("#{}", route.to_path());
+        let is_current = current.as_ref() == Some(route);
         html! {
             <li>
-                <a class="app-nav__link" {href} aria-current={is_current.then_some("page")}>
+                <a class="app-nav__link" href={route.href()} aria-current={is_current.then_some("page")}>
                     { *label }
                 </a>
             </li>

@@ -1,0 +1,112 @@
+//! Small wrappers around browser APIs used in several places (localStorage, the document root,
+//! downloads), so pages do not repeat web-sys plumbing.
+
+use wasm_bindgen::JsCast;
+
+/// A value from localStorage, or `None` when storage is unavailable (private mode) or empty.
+pub fn local_storage_get(key: &str) -> Option<String> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage.get_item(key).ok()?
+}
+
+/// Writes a value to localStorage; returns whether it was stored.
+pub fn local_storage_set(key: &str, value: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .is_some_and(|storage| storage.set_item(key, value).is_ok())
+}
+
+/// Removes a value from localStorage.
+pub fn local_storage_remove(key: &str) {
+    if let Some(storage) =
+        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    {
+        let _ = storage.remove_item(key);
+    }
+}
+
+/// The `<html>` element, whose classes carry the learner's display choices.
+pub fn document_element() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.document_element()
+}
+
+/// Adds or removes one class on the `<html>` element.
+pub fn set_root_class(class: &str, on: bool) {
+    if let Some(root) = document_element() {
+        let list = root.class_list();
+        let _ = if on {
+            list.add_1(class)
+        } else {
+            list.remove_1(class)
+        };
+    }
+}
+
+/// Sets a CSS custom property on the `<html>` element through the CSSOM, which the strict
+/// Content-Security-Policy allows (inline `style` attributes it does not).
+pub fn set_root_property(name: &str, value: &str) {
+    if let Some(root) =
+        document_element().and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = root.style().set_property(name, value);
+    }
+}
+
+/// Offers `text` to the learner as a file download through a Blob URL.
+pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "The browser could not prepare the file.".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "The browser could not prepare the file.".to_string())?;
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or("No document.")?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "No link.")?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Moves keyboard focus to the element with this id, if it exists (after a screen change, so
+/// screen-reader and keyboard users start at the new content).
+pub fn focus_by_id(id: &str) {
+    if let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Opens the browser's print dialog (for certificates).
+pub fn print_page() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// A random identifier fragment for event ids (not for security).
+pub fn random_token() -> String {
+    format!("{:x}", (js_sys::Math::random() * 4_294_967_296.0) as u64)
+}
+
+/// This browser's device id, created once and kept in localStorage, so event ids from two
+/// devices never collide when logs are merged.
+pub fn device_id() -> String {
+    const KEY: &str = "microlearn.device-id";
+    if let Some(id) = local_storage_get(KEY) {
+        return id;
+    }
+    let id = format!("d{}{}", random_token(), random_token());
+    local_storage_set(KEY, &id);
+    id
+}

@@ -1,0 +1,159 @@
+//! Radios and checkboxes for single, multiple and true-false questions, with marks after
+//! answering (shown in words and with a tick or cross, never by colour alone).
+
+use content::model::Choice;
+use yew::prelude::*;
+
+use super::draft::{Draft, toggle};
+
+/// Props shared by the choice lists.
+#[derive(Properties, PartialEq)]
+pub struct ChoiceListProps {
+    pub id: AttrValue,
+    pub choices: Vec<Choice>,
+    pub draft: Draft,
+    pub on_change: Callback<Draft>,
+    /// After answering: inputs are locked and marked.
+    pub marked: bool,
+}
+
+/// One radio or checkbox row.
+struct Row<'a> {
+    id: String,
+    name: &'a str,
+    text: &'a str,
+    checked: bool,
+    correct: bool,
+    feedback: Option<&'a str>,
+}
+
+fn row(row: Row<'_>, multiple: bool, marked: bool, onchange: Callback<Event>) -> Html {
+    let (item_class, input_class, label_class) = if multiple {
+        (
+            "nhsuk-checkboxes__item",
+            "nhsuk-checkboxes__input",
+            "nhsuk-label nhsuk-checkboxes__label",
+        )
+    } else {
+        (
+            "nhsuk-radios__item",
+            "nhsuk-radios__input",
+            "nhsuk-label nhsuk-radios__label",
+        )
+    };
+    let mark = marked.then(|| {
+        let (class, text) = match (row.correct, row.checked) {
+            (true, true) => ("app-mark app-mark--right", "✓ Your answer, correct"),
+            (true, false) => ("app-mark app-mark--right", "✓ Correct answer"),
+            (false, true) => ("app-mark app-mark--wrong", "✗ Your answer, not correct"),
+            (false, false) => ("", ""),
+        };
+        html! {
+            <>
+                if !text.is_empty() { <strong class={class}>{ text }</strong> }
+                if let (true, Some(feedback)) = (row.checked || row.correct, row.feedback) {
+                    <p class="app-choice-feedback">{ feedback }</p>
+                }
+            </>
+        }
+    });
+    let kind = if multiple { "checkbox" } else { "radio" };
+    html! {
+        <div class={item_class}>
+            <input class={input_class} id={row.id.clone()} name={row.name.to_string()} type={kind}
+                checked={row.checked} disabled={marked} {onchange} />
+            <label class={label_class} for={row.id}>{ row.text }</label>
+            { mark }
+        </div>
+    }
+}
+
+/// Radios (single) or checkboxes (multiple) for a list of choices.
+#[function_component(ChoiceList)]
+pub fn choice_list(props: &ChoiceListProps) -> Html {
+    let multiple = matches!(props.draft, Draft::Multiple(_));
+    let rows = props.choices.iter().enumerate().map(|(index, choice)| {
+        let checked = match &props.draft {
+            Draft::Single(choice) => *choice == Some(index),
+            Draft::Multiple(choices) => choices.contains(&index),
+            _ => false,
+        };
+        let draft = props.draft.clone();
+        let on_change = props.on_change.clone();
+        let onchange = Callback::from(move |_: Event| {
+            let next = match &draft {
+                Draft::Multiple(choices) => {
+                    let mut choices = choices.clone();
+                    toggle(&mut choices, index);
+                    Draft::Multiple(choices)
+                }
+                _ => Draft::Single(Some(index)),
+            };
+            on_change.emit(next);
+        });
+        row(
+            Row {
+                id: format!("{}-{}", props.id, index),
+                name: &props.id,
+                text: &choice.text,
+                checked,
+                correct: choice.correct,
+                feedback: choice.feedback.as_deref(),
+            },
+            multiple,
+            props.marked,
+            onchange,
+        )
+    });
+    let class = if multiple {
+        "nhsuk-checkboxes"
+    } else {
+        "nhsuk-radios"
+    };
+    html! { <div class={class}>{ for rows }</div> }
+}
+
+/// Props of the true-false radios.
+#[derive(Properties, PartialEq)]
+pub struct TrueFalseProps {
+    pub id: AttrValue,
+    pub draft: Draft,
+    pub on_change: Callback<Draft>,
+    pub answer: bool,
+    pub feedback_true: Option<String>,
+    pub feedback_false: Option<String>,
+    pub marked: bool,
+}
+
+/// "True" and "False" as two radios.
+#[function_component(TrueFalse)]
+pub fn true_false(props: &TrueFalseProps) -> Html {
+    let given = match props.draft {
+        Draft::TrueFalse(given) => given,
+        _ => None,
+    };
+    let rows = [(true, "True"), (false, "False")].map(|(value, text)| {
+        let on_change = props.on_change.clone();
+        let onchange =
+            Callback::from(move |_: Event| on_change.emit(Draft::TrueFalse(Some(value))));
+        let feedback = if value {
+            &props.feedback_true
+        } else {
+            &props.feedback_false
+        };
+        row(
+            Row {
+                id: format!("{}-{}", props.id, text.to_lowercase()),
+                name: &props.id,
+                text,
+                checked: given == Some(value),
+                correct: props.answer == value,
+                feedback: feedback.as_deref(),
+            },
+            false,
+            props.marked,
+            onchange,
+        )
+    });
+    html! { <div class="nhsuk-radios nhsuk-radios--inline">{ for rows }</div> }
+}

@@ -1,0 +1,11 @@
+//! One hook per file: loading content, saving progress and the learner's display choices.
+
+mod use_catalogue;
+mod use_display;
+mod use_module;
+mod use_persistence;
+
+pub use use_catalogue::use_catalogue;
+pub use use_display::use_display;
+pub use use_module::{use_module, use_modules};
+pub use use_persistence::use_persistence;

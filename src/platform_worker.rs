@@ -1,0 +1,190 @@
+//! Fitting personal FSRS parameters in a Web Worker, from the main thread.
+//!
+//! The optimiser (`engine::parameters::fit_parameters`, the `fsrs` crate's training loop) lives in
+//! its own wasm, `crates/optimiser-worker`, which trunk builds into `workers/` (see `index.html`).
+//! The app's own wasm never calls the optimiser, so the linker leaves it out of the first screen's
+//! download, and a fit on a long log never freezes the page.
+//!
+//! When to call: after the learner's log has grown enough to be worth a refit (the engine fits only
+//! from `engine::parameters::MINIMUM_TRAINING_SAMPLES` training samples up; fewer reviews give
+//! back the current parameters with `FitDecision::NotEnoughData`, at the cost of one worker start).
+//!
+//! ```text
+//! let outcome = platform_worker::fit_in_worker(&serde_json::to_string(&log)?, &current).await?;
+//! if outcome.decision == FitDecision::Adopted { /* save outcome.parameters in the settings */ }
+//! ```
+
+use std::fmt;
+
+use engine::parameters::FitOutcome;
+use js_sys::{Function, Promise, Reflect};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The worker's entry script, relative to `index.html`.
+pub const WORKER_URL: &str = "./workers/worker.js";
+
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's `Worker`, bound by hand: web-sys's binding would need more features for the
+    /// four calls used here.
+    type Worker;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(url: &str) -> Result<Worker, JsValue>;
+    #[wasm_bindgen(method, js_name = postMessage)]
+    fn post_message(this: &Worker, message: &str);
+    #[wasm_bindgen(method)]
+    fn terminate(this: &Worker);
+    #[wasm_bindgen(method, setter)]
+    fn set_onmessage(this: &Worker, handler: &JsValue);
+    #[wasm_bindgen(method, setter)]
+    fn set_onerror(this: &Worker, handler: &JsValue);
+}
+
+/// Why a fit in the worker did not give an outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkerError {
+    /// The browser could not start the worker (no Worker support, or its script is missing).
+    Unavailable(String),
+    /// The worker ran but reported a problem (a garbled log, a failed fit, a crash).
+    Failed(String),
+}
+
+impl fmt::Display for WorkerError {
+    fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Unavailable(why) => write!(formatter, "the optimiser could not start: {why}"),
+            Self::Failed(why) => formatter.write_str(why),
+        }
+    }
+}
+
+impl std::error::Error for WorkerError {}
+
+/// The worker's reply, as `crates/optimiser-worker` writes it.
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Reply {
+    Ok(FitOutcome),
+    Error(String),
+}
+
+/// Fits personal parameters to `log_json` (the review log as stored: a JSON array of events) in
+/// a fresh worker, keeping `current` (empty for FSRS-6's defaults) unless the fit predicts better.
+/// The worker is stopped afterwards, so the optimiser's memory is handed back at once.
+pub async fn fit_in_worker(log_json: &str, current: &[f32]) -> Result<FitOutcome, WorkerError> {
+    let reply = JsFuture::from(ask_worker(&fit_request(log_json, current)))
+        .await
+        .map_err(|error| WorkerError::Unavailable(describe(&error)))?;
+    let text = reply
+        .as_string()
+        .ok_or_else(|| WorkerError::Failed("the optimiser replied with no text".into()))?;
+    parse_reply(&text)
+}
+
+/// The request text; the log is spliced in as it is, so the main thread never parses it again.
+fn fit_request(log_json: &str, current: &[f32]) -> String {
+    let current = serde_json::to_string(current).unwrap_or_else(|_| "[]".into());
+    format!(r#"{{"kind":"fit","log":{log_json},"current":{current}}}"#)
+}
+
+fn parse_reply(text: &str) -> Result<FitOutcome, WorkerError> {
+    match serde_json::from_str(text) {
+        Ok(Reply::Ok(outcome)) => Ok(outcome),
+        Ok(Reply::Error(why)) => Err(WorkerError::Failed(why)),
+        Err(error) => Err(WorkerError::Failed(format!(
+            "the optimiser's reply could not be read: {error}"
+        ))),
+    }
+}
+
+/// Starts a worker, posts one request and settles with its one reply (or its error), stopping
+/// the worker either way. Each handler is a one-shot closure; the one that never runs is freed
+/// with the worker.
+fn ask_worker(request: &str) -> Promise {
+    let request = request.to_owned();
+    Promise::new(&mut move |resolve: Function, reject: Function| {
+        let worker = match Worker::new(WORKER_URL) {
+            Ok(worker) => worker,
+            Err(error) => {
+                let _ = reject.call1(&JsValue::NULL, &error);
+                return;
+            }
+        };
+        let worker = std::rc::Rc::new(worker);
+        let on_message = {
+            let worker = worker.clone();
+            Closure::once_into_js(move |event: JsValue| {
+                worker.terminate();
+                let data = Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED);
+                let _ = resolve.call1(&JsValue::NULL, &data);
+            })
+        };
+        let on_error = {
+            let worker = worker.clone();
+            Closure::once_into_js(move |event: JsValue| {
+                worker.terminate();
+                let _ = reject.call1(&JsValue::NULL, &event);
+            })
+        };
+        worker.set_onmessage(&on_message);
+        worker.set_onerror(&on_error);
+        worker.post_message(&request);
+    })
+}
+
+/// Plain words for a JavaScript error or error event.
+fn describe(error: &JsValue) -> String {
+    Reflect::get(error, &"message".into())
+        .ok()
+        .and_then(|message| message.as_string())
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "the worker script did not load".into())
+}
+
+/// The same fit for JavaScript callers (the browser checks in `tests/e2e/perf-worker.spec.mjs`
+/// reach it as `window.wasmBindings.microlearnFitInWorker`): resolves with the outcome as JSON
+/// text, rejects with plain words.
+#[wasm_bindgen(js_name = microlearnFitInWorker)]
+pub fn fit_in_worker_for_page(log_json: String) -> Promise {
+    wasm_bindgen_futures::future_to_promise(async move {
+        let outcome = fit_in_worker(&log_json, &[])
+            .await
+            .map_err(|error| JsValue::from_str(&error.to_string()))?;
+        serde_json::to_string(&outcome)
+            .map(|text| JsValue::from_str(&text))
+            .map_err(|error| JsValue::from_str(&error.to_string()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_log_is_spliced_into_the_request_unchanged() {
+        assert_eq!(
+            fit_request("[]", &[0.5, 1.0]),
+            r#"{"kind":"fit","log":[],"current":[0.5,1.0]}"#
+        );
+    }
+
+    #[test]
+    fn a_reported_error_keeps_its_words() {
+        assert_eq!(
+            parse_reply(r#"{"error":"the optimiser could not fit: bad"}"#),
+            Err(WorkerError::Failed(
+                "the optimiser could not fit: bad".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn an_outcome_is_read() {
+        let text = r#"{"ok":{"parameters":[1.0],"decision":"not-enough-data","training_samples":0,
+            "holdout_reviews":0,"current_log_loss":null,"candidate_log_loss":null}}"#;
+        let outcome = parse_reply(text).expect("an outcome");
+        assert_eq!(outcome.parameters, vec![1.0]);
+    }
+}

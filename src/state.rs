@@ -1,0 +1,278 @@
+//! The app's state and its reducer: what is loaded, the learner's log and derived state, their
+//! settings and the session in progress. Saving happens in effects (`hooks::use_persistence`),
+//! never here.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use content::model as cm;
+use engine::{LearnerState, ReviewEvent, ReviewLog, Scheduler, SessionPlan};
+use persist::{AppSettings, ResumePoint};
+use yew::prelude::*;
+
+use crate::adapter;
+use crate::session::{Feedback, Session, Step};
+use crate::store::{Loaded, StorageNotice, Store};
+
+/// Everything the screens read.
+#[derive(Debug, Clone, Default)]
+pub struct AppState {
+    pub catalogue: Option<Rc<cm::Catalogue>>,
+    pub catalogue_error: Option<String>,
+    /// The engine's view of the modules the learner takes.
+    pub engine_catalogue: Rc<engine::Catalogue>,
+    /// Module files loaded so far, by module id.
+    pub modules: BTreeMap<String, Rc<cm::ModuleFile>>,
+    pub store: Option<Store>,
+    /// Set once saved data has been read (or could not be).
+    pub storage_ready: bool,
+    pub storage_error: Option<String>,
+    pub log: Rc<ReviewLog>,
+    pub learner: Rc<LearnerState>,
+    pub scheduler: Rc<Scheduler>,
+    pub settings: AppSettings,
+    /// Whether `settings` changed since it was loaded, so it needs saving.
+    pub settings_dirty: bool,
+    pub saved_resume: Option<ResumePoint>,
+    pub notices: Vec<StorageNotice>,
+    /// Answers recorded but not yet durably saved; the next question waits for this to empty.
+    pub unsaved: Rc<Vec<ReviewEvent>>,
+    pub session: Option<Session>,
+}
+
+/// Every dispatch makes a new state, so two handles are equal only when they hold the same
+/// state (which `UseReducerHandle` checks by pointer first); a deep comparison would cost more
+/// than re-rendering.
+impl PartialEq for AppState {
+    fn eq(&self, _other: &Self) -> bool {
+        false
+    }
+}
+
+impl AppState {
+    /// Whether the catalogue and saved data are both ready.
+    pub fn ready(&self) -> bool {
+        self.catalogue.is_some() && self.storage_ready
+    }
+
+    /// Today's plan from the engine.
+    pub fn plan(&self, now_ms: i64) -> SessionPlan {
+        engine::plan(
+            &self.learner,
+            &self.engine_catalogue,
+            &self.settings.study,
+            &self.scheduler,
+            now_ms,
+            engine::time::day_index(now_ms) as u64,
+        )
+    }
+
+    /// Mastery per module and lesson from the engine.
+    pub fn mastery(&self, now_ms: i64) -> engine::MasteryReport {
+        engine::mastery(
+            &self.learner,
+            &self.engine_catalogue,
+            &self.settings.study,
+            &self.scheduler,
+            now_ms,
+        )
+    }
+
+    /// The resume point the current session implies (what should be saved).
+    pub fn resume_point(&self) -> Option<ResumePoint> {
+        self.session.as_ref().and_then(Session::resume_point)
+    }
+
+    fn rebuild_engine_catalogue(&mut self) {
+        if let Some(catalogue) = &self.catalogue {
+            self.engine_catalogue = Rc::new(adapter::engine_catalogue(
+                catalogue,
+                &self.settings.chosen_modules,
+            ));
+        }
+    }
+
+    fn set_log(&mut self, log: ReviewLog) {
+        match engine::replay(&log, &self.scheduler) {
+            Ok(learner) => self.learner = Rc::new(learner),
+            Err(error) => web_sys::console::error_1(&format!("replay failed: {error}").into()),
+        }
+        self.log = Rc::new(log);
+    }
+
+    fn record_events(&mut self, events: Vec<ReviewEvent>) {
+        let mut log = (*self.log).clone();
+        let learner = Rc::make_mut(&mut self.learner);
+        let unsaved = Rc::make_mut(&mut self.unsaved);
+        for event in events {
+            if log.push(event.clone()) {
+                if let Err(error) = learner.apply(&self.scheduler, &event) {
+                    web_sys::console::error_1(&format!("apply failed: {error}").into());
+                }
+                unsaved.push(event);
+            }
+        }
+        self.log = Rc::new(log);
+    }
+}
+
+/// Everything that changes the state.
+#[derive(Debug)]
+pub enum Action {
+    StoreOpened(Store, Box<Loaded>),
+    StoreFailed(String),
+    CatalogueLoaded(Rc<cm::Catalogue>),
+    CatalogueFailed(String),
+    ModuleLoaded(Rc<cm::ModuleFile>),
+    SettingsChanged(AppSettings),
+    SettingsSaved,
+    /// Placement results or other events recorded outside a session.
+    Record(Vec<ReviewEvent>),
+    /// These events are now durably saved.
+    Saved(Vec<engine::EventId>),
+    /// Answers made in another tab.
+    RemoteEvents(Vec<ReviewEvent>),
+    StartSession(SessionPlan, i64),
+    ResumeSession(i64),
+    NextCard(i64),
+    Answered(Box<Feedback>, i64),
+    Continue(i64),
+    EndSession,
+    DismissNotices,
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut state = (*self).clone();
+        match action {
+            Action::StoreOpened(store, loaded) => {
+                let loaded = *loaded;
+                state.store = Some(store);
+                state.storage_ready = true;
+                state.settings = loaded.settings;
+                state.saved_resume = loaded.resume;
+                state.notices = loaded.notices;
+                state.set_log(loaded.log);
+                state.rebuild_engine_catalogue();
+            }
+            Action::StoreFailed(message) => {
+                state.storage_ready = true;
+                state.storage_error = Some(message);
+            }
+            Action::CatalogueLoaded(catalogue) => {
+                state.catalogue = Some(catalogue);
+                state.rebuild_engine_catalogue();
+            }
+            Action::CatalogueFailed(message) => state.catalogue_error = Some(message),
+            Action::ModuleLoaded(module) => {
+                state.modules.insert(module.id.clone(), module);
+            }
+            Action::SettingsChanged(settings) => {
+                state.settings = settings;
+                state.settings_dirty = true;
+                state.rebuild_engine_catalogue();
+            }
+            Action::SettingsSaved => state.settings_dirty = false,
+            Action::Record(events) => state.record_events(events),
+            Action::Saved(ids) => {
+                Rc::make_mut(&mut state.unsaved).retain(|event| !ids.contains(&event.id));
+            }
+            Action::RemoteEvents(events) => {
+                let remote = ReviewLog::from_events(events);
+                let merged = state.log.merge(&remote);
+                state.set_log(merged);
+            }
+            Action::StartSession(plan, now_ms) => start(&mut state, plan, now_ms),
+            Action::ResumeSession(now_ms) => resume(&mut state, now_ms),
+            Action::NextCard(now_ms) => next_card(&mut state, now_ms),
+            Action::Answered(feedback, now_ms) => answered(&mut state, *feedback, now_ms),
+            Action::Continue(now_ms) => advance(&mut state, now_ms),
+            Action::EndSession => {
+                state.session = None;
+                state.saved_resume = None;
+            }
+            Action::DismissNotices => state.notices.clear(),
+        }
+        Rc::new(state)
+    }
+}
+
+fn start(state: &mut AppState, plan: SessionPlan, now_ms: i64) {
+    if let Some(catalogue) = state.catalogue.clone() {
+        state.session = Some(Session::new(plan, &state.learner, &catalogue, now_ms));
+        state.saved_resume = None;
+    }
+}
+
+fn resume(state: &mut AppState, now_ms: i64) {
+    let (Some(catalogue), Some(point)) = (state.catalogue.clone(), state.saved_resume.take())
+    else {
+        return;
+    };
+    state.session =
+        Session::from_resume(&point, &state.learner, &catalogue, &state.scheduler, now_ms);
+}
+
+fn next_card(state: &mut AppState, now_ms: i64) {
+    let modules = state.modules.clone();
+    let Some(session) = state.session.as_mut() else {
+        return;
+    };
+    if let Step::Card {
+        module_id,
+        lesson_id,
+        index,
+    } = &mut session.step
+    {
+        let card_count = modules
+            .get(module_id.as_str())
+            .and_then(|module| module.lessons.iter().find(|lesson| &lesson.id == lesson_id))
+            .map_or(0, |lesson| lesson.cards.len());
+        if *index + 1 < card_count {
+            *index += 1;
+        } else {
+            session.step = Step::Asking {
+                shown_at_ms: now_ms,
+            };
+        }
+    }
+}
+
+fn answered(state: &mut AppState, feedback: Feedback, now_ms: i64) {
+    if !matches!(
+        state.session.as_ref().map(|s| &s.step),
+        Some(Step::Asking { .. })
+    ) {
+        return;
+    }
+    state.record_events(vec![feedback.event.clone()]);
+    let learner = state.learner.clone();
+    if let Some(session) = state.session.as_mut() {
+        session.record_answer(feedback, &learner, now_ms);
+    }
+}
+
+fn advance(state: &mut AppState, now_ms: i64) {
+    // The next question waits until the answer is durably saved.
+    if !state.unsaved.is_empty() {
+        return;
+    }
+    let (Some(catalogue), Some(session)) = (state.catalogue.clone(), state.session.as_mut()) else {
+        return;
+    };
+    if matches!(session.step, Step::Feedback(_)) {
+        session.position += 1;
+        session.enter_position(&state.learner, &catalogue, now_ms);
+    }
+}
+
+/// The state shared with every component through context.
+pub type AppContext = UseReducerHandle<AppState>;
+
+/// The app state from context (the provider wraps every screen).
+#[hook]
+pub fn use_app() -> AppContext {
+    use_context::<AppContext>().expect("AppProvider wraps the app")
+}
