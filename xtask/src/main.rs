@@ -3,6 +3,7 @@
 mod bundle;
 mod compress;
 mod content_cmd;
+mod fuzz;
 mod nginx;
 mod pwa;
 mod replay;
@@ -28,6 +29,7 @@ verbs:
   content check     validate content/ and report every problem
   content stats     lessons, items, minutes and sources per module [--json]
   replay FILE.csv   evaluate the engine's predictions on a review history
+  fuzz              long fuzz run of the import parser and saved-data loader [--cases N]
   pwa --dist DIR    rewrite the manifest, icons and service worker of a built bundle
   scorm             build a SCORM 1.2 package [--module ID] [--content DIR] [--out FILE]
   nginx             serve a built bundle with nginx and the documented config [--dist DIR] [--port N]";
@@ -47,6 +49,7 @@ fn main() -> Result<()> {
         "dev" => dev(),
         "content" => content_cmd::run(rest),
         "replay" => replay::run(rest),
+        "fuzz" => fuzz::run(rest),
         "pwa" => pwa::run(rest),
         "scorm" => scorm::run(rest),
         "nginx" => nginx::run(rest),
