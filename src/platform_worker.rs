@@ -15,9 +15,10 @@
 //! ```
 
 use std::fmt;
+use std::rc::Rc;
 
 use engine::parameters::FitOutcome;
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Function, JsString, Object, Promise, Reflect};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -33,7 +34,7 @@ extern "C" {
     #[wasm_bindgen(constructor, catch)]
     fn new(url: &str) -> Result<Worker, JsValue>;
     #[wasm_bindgen(method, js_name = postMessage)]
-    fn post_message(this: &Worker, message: &str);
+    fn post_message(this: &Worker, message: &JsValue);
     #[wasm_bindgen(method)]
     fn terminate(this: &Worker);
     #[wasm_bindgen(method, setter)]
@@ -74,7 +75,18 @@ enum Reply {
 /// a fresh worker, keeping `current` (empty for FSRS-6's defaults) unless the fit predicts better.
 /// The worker is stopped afterwards, so the optimiser's memory is handed back at once.
 pub async fn fit_in_worker(log_json: &str, current: &[f32]) -> Result<FitOutcome, WorkerError> {
-    let reply = JsFuture::from(ask_worker(&fit_request(log_json, current)))
+    fit_log_text(&JsString::from(log_json), current).await
+}
+
+/// The fit with the log already a JavaScript string: it goes to the worker as it is (one
+/// structured clone), never copied through this wasm's memory.
+async fn fit_log_text(log_json: &JsString, current: &[f32]) -> Result<FitOutcome, WorkerError> {
+    let message = Object::new();
+    let set = |key: &str, value: &JsValue| Reflect::set(&message, &key.into(), value);
+    set("request", &fit_request(current).into())
+        .and_then(|_| set("log", log_json))
+        .map_err(|error| WorkerError::Unavailable(describe(&error)))?;
+    let reply = JsFuture::from(ask_worker(message.into()))
         .await
         .map_err(|error| WorkerError::Unavailable(describe(&error)))?;
     let text = reply
@@ -83,10 +95,10 @@ pub async fn fit_in_worker(log_json: &str, current: &[f32]) -> Result<FitOutcome
     parse_reply(&text)
 }
 
-/// The request text; the log is spliced in as it is, so the main thread never parses it again.
-fn fit_request(log_json: &str, current: &[f32]) -> String {
+/// The request text that goes with the log.
+fn fit_request(current: &[f32]) -> String {
     let current = serde_json::to_string(current).unwrap_or_else(|_| "[]".into());
-    format!(r#"{{"kind":"fit","log":{log_json},"current":{current}}}"#)
+    format!(r#"{{"kind":"fit","current":{current}}}"#)
 }
 
 fn parse_reply(text: &str) -> Result<FitOutcome, WorkerError> {
@@ -99,20 +111,18 @@ fn parse_reply(text: &str) -> Result<FitOutcome, WorkerError> {
     }
 }
 
-/// Starts a worker, posts one request and settles with its one reply (or its error), stopping
+/// Starts a worker, posts one message and settles with its one reply (or its error), stopping
 /// the worker either way. Each handler is a one-shot closure; the one that never runs is freed
 /// with the worker.
-fn ask_worker(request: &str) -> Promise {
-    let request = request.to_owned();
+fn ask_worker(message: JsValue) -> Promise {
     Promise::new(&mut move |resolve: Function, reject: Function| {
         let worker = match Worker::new(WORKER_URL) {
-            Ok(worker) => worker,
+            Ok(worker) => Rc::new(worker),
             Err(error) => {
                 let _ = reject.call1(&JsValue::NULL, &error);
                 return;
             }
         };
-        let worker = std::rc::Rc::new(worker);
         let on_message = {
             let worker = worker.clone();
             Closure::once_into_js(move |event: JsValue| {
@@ -130,7 +140,7 @@ fn ask_worker(request: &str) -> Promise {
         };
         worker.set_onmessage(&on_message);
         worker.set_onerror(&on_error);
-        worker.post_message(&request);
+        worker.post_message(&message);
     })
 }
 
@@ -147,9 +157,9 @@ fn describe(error: &JsValue) -> String {
 /// reach it as `window.wasmBindings.microlearnFitInWorker`): resolves with the outcome as JSON
 /// text, rejects with plain words.
 #[wasm_bindgen(js_name = microlearnFitInWorker)]
-pub fn fit_in_worker_for_page(log_json: String) -> Promise {
+pub fn fit_in_worker_for_page(log_json: JsString) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move {
-        let outcome = fit_in_worker(&log_json, &[])
+        let outcome = fit_log_text(&log_json, &[])
             .await
             .map_err(|error| JsValue::from_str(&error.to_string()))?;
         serde_json::to_string(&outcome)
@@ -163,10 +173,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_log_is_spliced_into_the_request_unchanged() {
+    fn the_request_carries_the_current_parameters() {
         assert_eq!(
-            fit_request("[]", &[0.5, 1.0]),
-            r#"{"kind":"fit","log":[],"current":[0.5,1.0]}"#
+            fit_request(&[0.5, 1.0]),
+            r#"{"kind":"fit","current":[0.5,1.0]}"#
         );
     }
 
