@@ -429,3 +429,19 @@ async fn bytes_per_review_as_stored() {
         "{per_review_text} bytes of JSON per review"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_database_created_empty_by_something_else_gets_its_stores() {
+    let factory = web_sys::window().unwrap().indexed_db().unwrap().unwrap();
+    request(&factory.delete_database("microlearn").unwrap()).await;
+    let empty: IdbDatabase = request(&factory.open("microlearn").unwrap())
+        .await
+        .unchecked_into();
+    assert_eq!(empty.object_store_names().length(), 0);
+    empty.close();
+    let (store, loaded) = Store::open().await.unwrap();
+    assert_eq!(loaded.notices, []);
+    store.append_event(&event("after:1", 0)).await.unwrap();
+    drop(store);
+    assert_eq!(raw_all("events").await.len(), 1);
+}

@@ -10,7 +10,6 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 pub const DATABASE: &str = "microlearn";
-const DATABASE_VERSION: u32 = 1;
 
 /// One record per review event, keyed by event id: two tabs never overwrite each other.
 pub const EVENTS: &str = "events";
@@ -18,19 +17,37 @@ pub const EVENTS: &str = "events";
 pub const META: &str = "meta";
 /// Copies of damaged data, with generated keys.
 pub const QUARANTINE: &str = "quarantine";
+const STORES: [&str; 3] = [EVENTS, META, QUARANTINE];
 
 pub const SCHEMA_KEY: &str = "schema_version";
 pub const SETTINGS_KEY: &str = "settings";
 pub const RESUME_KEY: &str = "resume";
 
-/// Opens (creating on first use) the app's database.
+/// Opens (creating on first use) the app's database at whatever version it has. If its stores
+/// are missing (the database was created empty by something else), it is upgraded by one
+/// version to add them; nothing already in it is touched.
 pub async fn open() -> Result<IdbDatabase, StorageError> {
+    let database = open_at(None).await?;
+    if STORES
+        .iter()
+        .all(|name| database.object_store_names().contains(name))
+    {
+        return Ok(database);
+    }
+    let next = database.version() as u32 + 1;
+    database.close();
+    open_at(Some(next)).await
+}
+
+async fn open_at(version: Option<u32>) -> Result<IdbDatabase, StorageError> {
     let factory = web_sys::window()
         .and_then(|window| window.indexed_db().ok().flatten())
         .ok_or(StorageError::Unavailable)?;
-    let request = factory
-        .open_with_u32(DATABASE, DATABASE_VERSION)
-        .map_err(|_| StorageError::Unavailable)?;
+    let request = match version {
+        Some(version) => factory.open_with_u32(DATABASE, version),
+        None => factory.open(DATABASE),
+    }
+    .map_err(|_| StorageError::Unavailable)?;
     let upgrade_request = request.clone();
     let on_upgrade = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
         if let Ok(result) = upgrade_request.result() {
