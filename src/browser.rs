@@ -16,15 +16,6 @@ pub fn local_storage_set(key: &str, value: &str) -> bool {
         .is_some_and(|storage| storage.set_item(key, value).is_ok())
 }
 
-/// Removes a value from localStorage.
-pub fn local_storage_remove(key: &str) {
-    if let Some(storage) =
-        web_sys::window().and_then(|window| window.local_storage().ok().flatten())
-    {
-        let _ = storage.remove_item(key);
-    }
-}
-
 /// The `<html>` element, whose classes carry the learner's display choices.
 pub fn document_element() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.document_element()

@@ -14,7 +14,6 @@ mod route;
 mod session;
 mod state;
 pub mod storage;
-mod storage_fallback;
 mod store;
 
 use yew::prelude::*;

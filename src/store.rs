@@ -1,4 +1,4 @@
-//! The one place the app names its storage module: the IndexedDB store in `src/storage` once it
-//! lands, the localStorage stand-in until then.
+//! The one place the app names its storage module (`src/storage`: IndexedDB, two tabs,
+//! export and import), so swapping it needs one line.
 
-pub use crate::storage_fallback::{Loaded, StorageNotice, Store};
+pub use crate::storage::{Loaded, StorageNotice, Store};

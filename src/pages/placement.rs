@@ -101,7 +101,20 @@ pub fn placement_page(props: &PlacementPageProps) -> Html {
             placement.set(next);
         })
     };
-    let skip = Callback::from(move |_: MouseEvent| finish(None));
+    // Stopping early: lessons not yet asked are studied, so the answers given so far still count.
+    let skip = {
+        let placement = placement.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut state = (*placement).clone();
+            let outcome = state.as_mut().and_then(|state| {
+                while !state.is_finished() {
+                    state.answer(false).ok()?;
+                }
+                state.outcome()
+            });
+            finish(outcome);
+        })
+    };
     let lesson_title = summary
         .lessons
         .iter()

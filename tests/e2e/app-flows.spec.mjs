@@ -1,0 +1,146 @@
+// The learner's main flows at phone size: first run, placement, a first session with feedback,
+// leaving mid-session and resuming after a reload, finishing, progress, and the clock moved on
+// a day and a week (through the test clock offset, never by sleeping).
+import { test, expect } from '@playwright/test';
+import { watchPage, expectClean } from './support.mjs';
+import {
+  DAY_MS, openApp, loadContent, onboard, moveClock, answerCurrent, goOn, finishSession, readCards,
+  currentQuestion, fillQuestion, expectAccessible, screenshot,
+} from './app-support.mjs';
+
+test('first run explains the app, keeps data on the device and saves the choices', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL);
+  await openApp(page);
+  await expect(page.getByRole('heading', { level: 1, name: 'Microlearn' })).toBeVisible();
+  await expect(page.getByText('Everything stays on this device. There is no account')).toBeVisible();
+  await expectAccessible(page, 'first run');
+  await screenshot(page, '01-first-run');
+  // No module chosen: the error summary says what to do.
+  for (const box of await page.locator('input[name="modules"]').all()) await box.uncheck();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('alert')).toContainText('Choose at least one module');
+  await expectAccessible(page, 'first run with an error');
+  await page.getByLabel('Cyber security for NHS staff').check();
+  await page.getByLabel('10 minutes a day').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Check what I know: Cyber security/ })).toBeVisible();
+  await expect(page.getByRole('link', { name: /Check what I know: Data analytics/ })).toHaveCount(0);
+  // The choices survive a reload.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.locator('#plan-summary')).toContainText('about');
+  expectClean(problems);
+});
+
+test('placement: knowing a lesson skips it, and the check can be stopped', async ({ page, baseURL, request }) => {
+  const problems = watchPage(page, baseURL);
+  const { items } = await loadContent(request);
+  await onboard(page, { modules: ['cyber-security'], skipChecks: false });
+  await page.getByRole('link', { name: /Check what I know: Cyber security/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Quick check/ })).toBeVisible();
+  await expectAccessible(page, 'placement question');
+  await screenshot(page, '05-placement');
+  // Right on the first two lessons, then stop.
+  for (let i = 0; i < 2; i++) {
+    const { question, form } = await currentQuestion(page, items);
+    await fillQuestion(form, question, { correct: true });
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+  }
+  await page.getByRole('button', { name: 'Stop the check and start learning' }).click();
+  await expect(page.getByText('Check finished')).toBeVisible();
+  await expect(page.getByText('You can skip 2 of 8 lessons.')).toBeVisible();
+  await page.getByRole('link', { name: "Go to today's learning" }).click();
+  await expect(page.getByRole('link', { name: /Check what I know/ })).toHaveCount(0);
+  await page.goto('./#/modules/cyber-security');
+  await expect(page.getByText('Known already')).toHaveCount(2);
+  expectClean(problems);
+});
+
+test('a first session: cards, feedback, leave, reload, resume, finish, progress, then the clock moves on', async ({ page, baseURL, request }) => {
+  const problems = watchPage(page, baseURL);
+  const { items } = await loadContent(request);
+  await onboard(page, { minutes: 3, modules: ['cyber-security'] });
+  await expect(page.locator('#plan-summary')).toHaveText(/new questions?, about \d+ minutes?\./);
+  await screenshot(page, '02-today');
+  await page.getByRole('button', { name: "Start today's session" }).click();
+  await expect(page).toHaveURL(/#\/session$/);
+  // The first new lesson starts with its teaching cards.
+  await expect(page.locator('.app-card-step')).toBeVisible();
+  await expectAccessible(page, 'teaching card');
+  await screenshot(page, '03-teaching-card');
+  await readCards(page);
+  await expectAccessible(page, 'question');
+  await screenshot(page, '04-question');
+
+  await answerCurrent(page, items, { correct: true });
+  await expect(page.locator('.app-verdict')).toContainText('Correct');
+  await expect(page.getByRole('link', { name: /opens in a new tab/ })).toBeVisible();
+  await expectAccessible(page, 'feedback (right)');
+  await screenshot(page, '04-feedback');
+  await goOn(page);
+
+  const missed = await answerCurrent(page, items, { correct: false });
+  await expect(page.locator('.app-verdict')).toContainText('Not quite');
+  await expect(page.getByText('This question will come back later in the session.')).toBeVisible();
+  await expectAccessible(page, 'feedback (wrong)');
+  await goOn(page);
+
+  // Leave mid-session: the question on screen now is where a reload must come back to.
+  const { item: here } = await currentQuestion(page, items);
+  await page.reload();
+  const { item: again } = await currentQuestion(page, items);
+  expect(again.id).toBe(here.id);
+  // Leaving through Today offers to resume after a reload too.
+  await page.getByRole('link', { name: 'Leave and continue later' }).click();
+  await page.reload();
+  await page.getByRole('button', { name: 'Resume where you left off' }).click();
+  expect((await currentQuestion(page, items)).item.id).toBe(here.id);
+
+  // Finish: the missed question comes back within the session.
+  const seen = [];
+  for (let count = 0; count < 100; count++) {
+    seen.push((await answerCurrent(page, items, { correct: true })).id);
+    await goOn(page);
+    const done = page.getByRole('heading', { name: 'Session complete' });
+    await expect(done.or(page.locator('[data-item], .app-card-step').first())).toBeVisible();
+    if (await done.isVisible()) break;
+  }
+  expect(seen).toContain(missed.id);
+  await expectAccessible(page, 'session complete');
+  await screenshot(page, '06-session-complete');
+
+  await page.getByRole('link', { name: 'See your progress' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Progress' })).toBeVisible();
+  const learned = page.locator('.nhsuk-summary-list__row', { hasText: 'Questions learned' });
+  await expect(learned).not.toContainText(/^\s*Questions learned\s*0\s*$/);
+  expect(Number((await learned.locator('dd').textContent()).trim())).toBeGreaterThan(0);
+  await expect(page.getByRole('img', { name: /Predicted recall/ })).toBeVisible();
+
+  // The same day, once today's new questions are used up, nothing is due and Today says so.
+  await page.goto('./#/today');
+  const nothingDue = page.getByRole('heading', { name: 'Nothing is due today' });
+  for (let round = 0; round < 6 && !(await nothingDue.isVisible()); round++) {
+    await page.getByRole('button', { name: "Start today's session" }).click();
+    await finishSession(page, items);
+    await page.getByRole('link', { name: 'Back to today' }).click();
+    await expect(nothingDue.or(page.locator('#plan-summary'))).toBeVisible();
+  }
+  await expect(nothingDue).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Learn something new' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Practise what you know' })).toBeVisible();
+  await expectAccessible(page, 'today with nothing due');
+
+  // A day later, reviews are due.
+  await moveClock(page, DAY_MS);
+  await expect(page.locator('#plan-summary')).toContainText('review');
+  await page.getByRole('button', { name: "Start today's session" }).click();
+  await answerCurrent(page, items, { correct: true });
+  await goOn(page);
+
+  // A week later, reviews are due again.
+  await moveClock(page, 8 * DAY_MS);
+  await page.goto('./#/today');
+  await expect(page.locator('#plan-summary')).toContainText('review');
+  expectClean(problems);
+});

@@ -1,0 +1,191 @@
+// Helpers for the learner-app end-to-end tests: onboarding, reading the right answers from the
+// served module files, answering any item type through the UI, axe checks and screenshots.
+import { expect } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import fs from 'node:fs';
+
+export const DAY_MS = 86_400_000;
+const screenshotDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+
+/** The served catalogue and every module file, keyed by module id. */
+export async function loadContent(request) {
+  const catalogue = await (await request.get('content/catalogue.json')).json();
+  const modules = {};
+  for (const module of catalogue.modules) {
+    modules[module.id] = await (await request.get(`content/${module.file}`)).json();
+  }
+  const items = {};
+  for (const module of Object.values(modules)) {
+    for (const lesson of module.lessons) {
+      for (const item of lesson.items) items[item.id] = item;
+    }
+  }
+  return { catalogue, modules, items };
+}
+
+/** The phrasing the app shows for variant n (0 is the item's own). */
+export function phrasing(item, n) {
+  const count = item.variants.length + 1;
+  const v = n % count;
+  return v === 0 ? item.question : item.variants[v - 1];
+}
+
+/** Opens a screen and waits for the app (not just the static loading shell) to start; a busy
+ * machine can take a while to compile the wasm the first time. */
+export async function openApp(page, url = './') {
+  await page.goto(url);
+  await expect(page.getByRole('navigation', { name: 'Primary' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('.app-loading')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** Completes the first-run welcome with a daily goal and the listed modules (all when omitted). */
+export async function onboard(page, { minutes = 5, modules = null, skipChecks = true } = {}) {
+  await openApp(page);
+  await expect(page.getByRole('heading', { level: 2, name: 'How long would you like to learn each day?' })).toBeVisible();
+  await page.getByLabel(`${minutes} minutes a day`).check();
+  if (modules) {
+    for (const box of await page.locator('input[name="modules"]').all()) {
+      const id = (await box.getAttribute('id')).replace('module-', '');
+      if (!modules.includes(id)) await box.uncheck();
+    }
+  }
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  if (skipChecks) {
+    await page.getByRole('button', { name: 'Skip the checks and start learning' }).click();
+    await expect(page.getByRole('button', { name: 'Skip the checks and start learning' })).toHaveCount(0);
+  }
+}
+
+/** Sets the test clock offset (see src/clock.rs) and reloads so the app reads it. */
+export async function moveClock(page, offsetMs) {
+  await page.evaluate((offset) => localStorage.setItem('microlearn.clock-offset-ms', String(offset)), offsetMs);
+  await page.reload();
+  await expect(page.locator('.app-loading')).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** Fills in one question (scoped to `scope`) with the right answer, or a wrong one. */
+export async function fillQuestion(scope, question, { correct = true } = {}) {
+  switch (question.type) {
+    case 'single': {
+      const index = question.choices.findIndex((c) => c.correct === correct);
+      await scope.locator('.nhsuk-radios__input').nth(index).check();
+      break;
+    }
+    case 'multiple': {
+      const picks = question.choices.map((c, i) => [c, i]).filter(([c]) => c.correct === correct);
+      for (const [, i] of picks.length ? picks : [[null, 0]]) {
+        await scope.locator('.nhsuk-checkboxes__input').nth(i).check();
+      }
+      break;
+    }
+    case 'true-false':
+      await scope.getByLabel(question.answer === correct ? 'True' : 'False', { exact: true }).check();
+      break;
+    case 'order':
+      if (correct) await putInOrder(scope, question.steps);
+      break;
+    case 'numeric':
+      await scope.locator('input[type="text"]').fill(String(correct ? question.answer : question.answer + question.tolerance + 1000));
+      break;
+    case 'text':
+      await scope.locator('input[type="text"]').fill(correct ? question.accepted[0] : 'zzz not this');
+      break;
+    case 'scenario':
+      for (let i = 0; i < question.parts.length; i++) {
+        await fillQuestion(scope.locator('.app-scenario__part').nth(i), question.parts[i], { correct });
+      }
+      break;
+    case 'spot': {
+      const segments = scope.locator('.app-mock__segment');
+      for (let i = 0; i < question.segments.length; i++) {
+        if (question.segments[i].suspicious === correct) await segments.nth(i).click();
+      }
+      break;
+    }
+    default:
+      throw new Error(`unknown type ${question.type}`);
+  }
+}
+
+/** Uses the Move up buttons until the steps are in the authored order. */
+async function putInOrder(scope, steps) {
+  for (let target = 0; target < steps.length; target++) {
+    const texts = await scope.locator('.app-order__text').allTextContents();
+    let at = texts.indexOf(steps[target]);
+    while (at > target) {
+      await scope.locator('.app-order__item').nth(at).getByRole('button', { name: /^Move up/ }).click();
+      at -= 1;
+    }
+  }
+}
+
+/** The item and phrasing on screen in the session player. */
+export async function currentQuestion(page, items) {
+  const form = page.locator('[data-item]').first();
+  await expect(form).toBeVisible();
+  const item = items[await form.getAttribute('data-item')];
+  const variant = Number(await form.getAttribute('data-variant'));
+  return { item, question: phrasing(item, variant), form };
+}
+
+/** Reads teaching cards until a question appears. */
+export async function readCards(page) {
+  for (let i = 0; i < 20; i++) {
+    const next = page.getByRole('button', { name: /^(Next card|Start the questions)$/ });
+    if (!(await next.isVisible())) return;
+    await next.click();
+  }
+}
+
+/** Answers the question on screen and waits for the feedback. */
+export async function answerCurrent(page, items, { correct = true } = {}) {
+  await readCards(page);
+  const { item, question, form } = await currentQuestion(page, items);
+  await fillQuestion(form, question, { correct });
+  await page.getByRole('button', { name: 'Check answer' }).click();
+  await expect(page.locator('.app-verdict')).toBeVisible();
+  return item;
+}
+
+/** Goes on after feedback (waiting for the answer to be saved). */
+export async function goOn(page) {
+  const button = page.locator('#continue-button');
+  await expect(button).toBeEnabled();
+  await button.click();
+}
+
+/** Answers until the session is complete; returns how many answers were given. */
+export async function finishSession(page, items, { correct = true } = {}) {
+  for (let count = 1; count < 200; count++) {
+    await answerCurrent(page, items, { correct });
+    await goOn(page);
+    const done = page.getByRole('heading', { name: 'Session complete' });
+    await expect(done.or(page.locator('[data-item], .app-card-step').first())).toBeVisible();
+    if (await done.isVisible()) return count;
+  }
+  throw new Error('the session did not finish');
+}
+
+/** Axe (WCAG 2.2 A and AA rules) finds no violations on the page as it is now. */
+export async function expectAccessible(page, label) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Nothing scrolls sideways at the current width (WCAG reflow). */
+export async function expectNoSidewaysScroll(page, label) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `sideways scroll on ${label}`).toBeLessThanOrEqual(0);
+}
+
+/** Saves a phone-size screenshot for the README's screenshots folder. */
+export async function screenshot(page, name) {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}

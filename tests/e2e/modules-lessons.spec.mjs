@@ -1,0 +1,24 @@
+// One whole lesson of each bundled module completed through the UI, answering every item right.
+// The right answers come from the served module files, never from this test.
+import { test, expect } from '@playwright/test';
+import { watchPage, expectClean } from './support.mjs';
+import { loadContent, onboard, finishSession } from './app-support.mjs';
+
+for (const moduleId of ['cyber-security', 'data-analytics', 'nhs-app']) {
+  test(`the first lesson of ${moduleId} can be completed with every answer right`, async ({ page, baseURL, request }) => {
+    const problems = watchPage(page, baseURL);
+    const { catalogue, items } = await loadContent(request);
+    const summary = catalogue.modules.find((m) => m.id === moduleId);
+    const lesson = summary.lessons[0];
+    await onboard(page, { modules: [moduleId] });
+    await page.goto(`./#/modules/${moduleId}/lessons/${lesson.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
+    await page.getByRole('button', { name: 'Start this lesson' }).click();
+    const answers = await finishSession(page, items, { correct: true });
+    expect(answers).toBeGreaterThanOrEqual(lesson.items.length);
+    await expect(page.locator('.nhsuk-panel__body')).toHaveText(`${answers} of ${answers} answers right.`);
+    await page.goto(`./#/modules/${moduleId}`);
+    await expect(page.locator('.app-lesson-row').first()).toContainText('Learned');
+    expectClean(problems);
+  });
+}
