@@ -1,5 +1,6 @@
 //! `cargo xtask <verb>`: the project's commands (build, serve, test, size, content, replay).
 
+mod bench;
 mod bundle;
 mod compress;
 mod content_cmd;
@@ -32,7 +33,8 @@ verbs:
   fuzz              long fuzz run of the import parser and saved-data loader [--cases N]
   pwa --dist DIR    rewrite the manifest, icons and service worker of a built bundle
   scorm             build a SCORM 1.2 package [--module ID] [--content DIR] [--out FILE]
-  nginx             serve a built bundle with nginx and the documented config [--dist DIR] [--port N]";
+  nginx             serve a built bundle with nginx and the documented config [--dist DIR] [--port N]
+  bench             scale table (load, plan, storage, shell size) into BENCHMARKS.md [--dist DIR] [--no-shell]";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -53,6 +55,7 @@ fn main() -> Result<()> {
         "pwa" => pwa::run(rest),
         "scorm" => scorm::run(rest),
         "nginx" => nginx::run(rest),
+        "bench" => bench::run(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
