@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use crate::{flag_value, project_root};
 
-/// Cases per target when `--cases` is not given: about two minutes on a 2-core machine.
+/// Cases per target when `--cases` is not given: about five minutes on a busy 2-core machine.
 const DEFAULT_CASES: u64 = 200_000;
 
 pub fn run(args: &[String]) -> Result<()> {
