@@ -44,6 +44,8 @@ test('a file moves progress from the standalone app into the embedded app and ba
   const frame = host.frames().find((candidate) => candidate.url().includes('#/settings'));
   await embedded.locator('#import-file').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(standaloneFile) });
   await expect.poll(() => storedIds(frame)).toEqual(ids);
+  // The app reloads after an import; its navigation leads back to Settings.
+  await embedded.getByRole('link', { name: 'Settings', exact: true }).click({ timeout: 30_000 });
   await expect(embedded.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   const embeddedFile = await exportFrom(host, embedded);
   expect(JSON.parse(embeddedFile).events.map((event) => event.id).sort()).toEqual(ids);
