@@ -30,6 +30,7 @@ pub fn app() -> Html {
     hooks::use_catalogue(app.clone());
     hooks::use_persistence(app.clone());
     hooks::use_display(app.clone());
+    hooks::use_platform(app.clone());
     html! {
         <ContextProvider<state::AppContext> context={app}>
             <HashRouter>

@@ -4,8 +4,10 @@ mod use_catalogue;
 mod use_display;
 mod use_module;
 mod use_persistence;
+mod use_platform;
 
 pub use use_catalogue::use_catalogue;
 pub use use_display::use_display;
 pub use use_module::{use_module, use_modules};
 pub use use_persistence::use_persistence;
+pub use use_platform::use_platform;

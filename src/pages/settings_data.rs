@@ -9,8 +9,10 @@ use crate::clock::now_ms;
 use crate::insights::iso_date;
 use crate::state::use_app;
 
+/// Starts the app again on Today (the welcome after a reset), so every screen reads fresh data.
 fn reload() {
     if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash("#/today");
         let _ = window.location().reload();
     }
 }

@@ -78,6 +78,9 @@ test('keyboard only: skip link, number keys choose, Enter checks and goes on', a
   const problems = watchPage(page, baseURL);
   const { items } = await loadContent(request);
   await onboard(page, { modules: ['cyber-security'] });
+  // A fresh page, so the first Tab starts from the top of the document.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to main content' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -133,10 +133,14 @@ export async function currentQuestion(page, items) {
 
 /** Reads teaching cards until a question appears. */
 export async function readCards(page) {
-  for (let i = 0; i < 20; i++) {
-    const next = page.getByRole('button', { name: /^(Next card|Start the questions)$/ });
-    if (!(await next.isVisible())) return;
-    await next.click();
+  await expect(page.locator('.app-card-step, [data-item]').first()).toBeVisible();
+  for (let i = 0; i < 30; i++) {
+    const card = page.locator('.app-card-step');
+    if ((await card.count()) === 0) return;
+    const caption = await card.locator('.nhsuk-caption-m').textContent();
+    await card.getByRole('button').click();
+    // Wait for this card to be replaced by the next card or the question.
+    await expect(page.locator('.app-card-step .nhsuk-caption-m', { hasText: caption })).toHaveCount(0);
   }
 }
 
