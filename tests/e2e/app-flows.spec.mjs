@@ -8,6 +8,9 @@ import {
   currentQuestion, fillQuestion, expectAccessible, screenshot,
 } from './app-support.mjs';
 
+// A busy shared machine can take a while to start the wasm; these flows are long, so they get room.
+test.describe.configure({ timeout: 180_000 });
+
 test('first run explains the app, keeps data on the device and saves the choices', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL);
   await openApp(page);
@@ -116,6 +119,8 @@ test('a first session: cards, feedback, leave, reload, resume, finish, progress,
   await expect(learned).not.toContainText(/^\s*Questions learned\s*0\s*$/);
   expect(Number((await learned.locator('dd').textContent()).trim())).toBeGreaterThan(0);
   await expect(page.getByRole('img', { name: /Predicted recall/ })).toBeVisible();
+  await expectAccessible(page, 'progress with learned items');
+  await screenshot(page, '07-progress');
 
   // The same day, once today's new questions are used up, nothing is due and Today says so.
   await page.goto('./#/today');

@@ -7,6 +7,9 @@ import {
   expectNoSidewaysScroll, screenshot,
 } from './app-support.mjs';
 
+// A busy shared machine can take a while to start the wasm; these flows are long, so they get room.
+test.describe.configure({ timeout: 180_000 });
+
 const screens = [
   ['today', './#/today', 'Today'],
   ['modules', './#/modules', 'Modules'],

@@ -36,8 +36,8 @@ export function phrasing(item, n) {
  * machine can take a while to compile the wasm the first time. */
 export async function openApp(page, url = './') {
   await page.goto(url);
-  await expect(page.getByRole('navigation', { name: 'Primary' })).toBeVisible({ timeout: 30_000 });
-  await expect(page.locator('.app-loading')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('navigation', { name: 'Primary' })).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('.app-loading')).toHaveCount(0, { timeout: 60_000 });
 }
 
 /** Completes the first-run welcome with a daily goal and the listed modules (all when omitted). */
@@ -63,7 +63,7 @@ export async function onboard(page, { minutes = 5, modules = null, skipChecks = 
 export async function moveClock(page, offsetMs) {
   await page.evaluate((offset) => localStorage.setItem('microlearn.clock-offset-ms', String(offset)), offsetMs);
   await page.reload();
-  await expect(page.locator('.app-loading')).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('.app-loading')).toHaveCount(0, { timeout: 60_000 });
 }
 
 /** Fills in one question (scoped to `scope`) with the right answer, or a wrong one. */

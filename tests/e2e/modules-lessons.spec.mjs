@@ -4,6 +4,9 @@ import { test, expect } from '@playwright/test';
 import { watchPage, expectClean } from './support.mjs';
 import { loadContent, onboard, finishSession } from './app-support.mjs';
 
+// A busy shared machine can take a while to start the wasm; these flows are long, so they get room.
+test.describe.configure({ timeout: 180_000 });
+
 for (const moduleId of ['cyber-security', 'data-analytics', 'nhs-app']) {
   test(`the first lesson of ${moduleId} can be completed with every answer right`, async ({ page, baseURL, request }) => {
     const problems = watchPage(page, baseURL);
