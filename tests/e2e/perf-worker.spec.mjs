@@ -3,14 +3,17 @@
 // 25,000 reviews. Prints the fit time and the worst main-thread gap (issue 11).
 import { test, expect } from '@playwright/test';
 import { watchPage, expectClean } from './support.mjs';
+import { TRACE_CATEGORIES, readTrace, tasksBetween } from '../perf/trace.mjs';
 
 // The bar for "keeps responding": no main-thread task of LONG_TASK_MS or more during the fit (the
-// browser's long-task threshold, a stall a learner can feel). A PROBE_MS timer's worst lateness is
-// printed beside it, with the same timer on an idle page, since it also feels the machine's load.
+// browser's long-task threshold, a stall a learner can feel), counted in the task's CPU time from
+// a DevTools trace, so a runner shared with other builds does not decide the result. Wall-time
+// figures (the longest task, Long Tasks API entries, and a PROBE_MS timer's worst lateness, with
+// the same timer on an idle page for comparison) are printed beside it.
 const PROBE_MS = 5;
 const LONG_TASK_MS = 50;
 
-test('a fit on 25,000 reviews runs in the worker and the page keeps responding', async ({ page, baseURL }) => {
+test('a fit on 25,000 reviews runs in the worker and the page keeps responding', async ({ page, browser, baseURL }) => {
   test.setTimeout(120_000);
   const problems = watchPage(page, baseURL);
   const workerRequests = [];
@@ -38,6 +41,7 @@ test('a fit on 25,000 reviews runs in the worker and the page keeps responding',
   expect(reviews).toBe(25000);
 
   await page.waitForLoadState('networkidle');
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   const result = await page.evaluate(async (probeMs) => {
     // A setInterval probe: how late each tick came. It also feels the machine's own load (other
     // processes on a shared runner), so it runs once idle for comparison.
@@ -61,8 +65,10 @@ test('a fit on 25,000 reviews runs in the worker and the page keeps responding',
     const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
     observer.observe({ type: 'longtask' });
     const started = performance.now();
+    performance.mark('fit-start');
     const fit = await probeFor(async () => {
       const outcome = JSON.parse(await window.wasmBindings.microlearnFitInWorker(window.perfLogJson));
+      performance.mark('fit-end');
       return { outcome, fitMs: performance.now() - started };
     });
     await pause(0);
@@ -75,19 +81,25 @@ test('a fit on 25,000 reviews runs in the worker and the page keeps responding',
       longTaskMs: longTasks.map((entry) => Math.round(entry.duration)),
     };
   }, PROBE_MS);
+  const { tasks, mark } = readTrace(await browser.stopTracing());
+  const during = tasksBetween(tasks, mark('fit-start'), mark('fit-end'));
+  const longestCpuMs = Math.max(0, ...during.map((task) => task.cpuMs));
+  const longestWallMs = Math.max(0, ...during.map((task) => task.durMs));
 
   console.log(
     `optimiser worker: fit on 25,000 reviews took ${result.fitMs.toFixed(0)} ms end to end ` +
     `(worker start, wasm compile, parse, fit, ${result.outcome.training_samples} training samples, ` +
-    `${result.outcome.decision}); main thread during the fit: long tasks ${JSON.stringify(result.longTaskMs)} ` +
-    `(budget: none of ${LONG_TASK_MS} ms or more), worst gap of a ${PROBE_MS} ms timer ` +
+    `${result.outcome.decision}); main thread during the fit: longest task ${longestCpuMs.toFixed(1)} ms of CPU ` +
+    `(${longestWallMs.toFixed(1)} ms wall; budget ${LONG_TASK_MS} ms of CPU), long tasks ${JSON.stringify(result.longTaskMs)}, ` +
+    `worst gap of a ${PROBE_MS} ms timer ` +
     `${result.worstGapMs.toFixed(1)} ms over ${result.ticks} ticks (the same timer with the page idle: ` +
     `${result.idleWorstGapMs.toFixed(1)} ms)`,
   );
   expect(result.outcome.parameters).toHaveLength(21);
   expect(result.outcome.decision).not.toBe('not-enough-data');
   expect(workerRequests).toContain(new URL('./workers/optimiser-worker_bg.wasm', baseURL).pathname);
-  expect(result.longTaskMs, `main-thread tasks of ${LONG_TASK_MS} ms or more during the fit`).toEqual([]);
+  expect(during.length, 'main-thread tasks traced during the fit').toBeGreaterThan(0);
+  expect(longestCpuMs, 'the longest main-thread task during the fit (ms of CPU)').toBeLessThan(LONG_TASK_MS);
   expectClean(problems);
 });
 
