@@ -16,16 +16,24 @@ self.addEventListener('install', (event) => {
   event.waitUntil(precache());
 });
 
+// Two downloads at a time: gentle on a ward's shared Wi-Fi and on small servers, and the app is
+// already usable online while this runs.
 async function precache() {
   const cache = await caches.open(CACHE);
-  await Promise.all(PRECACHE.map(async ([path, sha256]) => {
-    const url = new URL(path, self.location).href;
-    const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`precache ${path}: HTTP ${response.status}`);
-    const digest = await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer());
-    if (hex(digest) !== sha256) throw new Error(`precache ${path}: not the file this version expects`);
-    await cache.put(url, response);
-  }));
+  const queue = PRECACHE.slice();
+  const download = async () => {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) await precacheOne(cache, entry);
+  };
+  await Promise.all([download(), download()]);
+}
+
+async function precacheOne(cache, [path, sha256]) {
+  const url = new URL(path, self.location).href;
+  const response = await fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`precache ${path}: HTTP ${response.status}`);
+  const digest = await crypto.subtle.digest('SHA-256', await response.clone().arrayBuffer());
+  if (hex(digest) !== sha256) throw new Error(`precache ${path}: not the file this version expects`);
+  await cache.put(url, response);
 }
 
 function hex(buffer) {
@@ -37,14 +45,14 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'microlearn:activate-update') self.skipWaiting();
 });
 
-// Activate: drop the caches of older deployments, then serve the open pages.
+// Activate: drop the caches of older deployments. There is no clients.claim(): a page loaded
+// from the network stays as it is, and the worker serves it from its next load.
 self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
     await Promise.all(names
       .filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE)
       .map((name) => caches.delete(name)));
-    await self.clients.claim();
   })());
 });
 

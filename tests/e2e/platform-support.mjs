@@ -1,0 +1,131 @@
+// Helpers for the offline, embedding, nginx, SCORM and security tests: copy the bundle under test
+// into a folder, serve folders with xtask's production server or nginx, run xtask verbs.
+import { spawn, execFile } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, devices } from '@playwright/test';
+import { chromiumArgs } from './playwright.config.mjs';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function tempDir(name) {
+  return mkdtempSync(join(tmpdir(), `microlearn-${name}-`));
+}
+
+// The precache list the build wrote into sw.js: every file of the bundle with its SHA-256.
+export function precacheList(workerSource) {
+  const match = workerSource.match(/const PRECACHE = (\[.*\]);/);
+  if (!match) throw new Error('sw.js has no generated precache list');
+  return JSON.parse(match[1]);
+}
+
+// Copies the bundle served at baseURL into `dir` (the list of files comes from sw.js), so a test
+// can change it or serve it elsewhere whichever folder the suite built.
+export async function downloadBundle(request, baseURL, dir) {
+  const worker = await (await request.get(new URL('sw.js', baseURL).href)).text();
+  writeFileSync(join(dir, 'sw.js'), worker);
+  const files = precacheList(worker);
+  for (const [path] of files) {
+    const response = await request.get(new URL(path, baseURL).href);
+    expect(response.ok(), `${path} is served`).toBe(true);
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), await response.body());
+  }
+  return files;
+}
+
+// Runs `cargo xtask ARGS` to completion.
+export function xtask(args) {
+  return new Promise((resolve, reject) => {
+    execFile('cargo', ['xtask', ...args], { cwd: repoRoot, maxBuffer: 16 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`cargo xtask ${args.join(' ')} failed: ${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+// Starts a long-running `cargo xtask ARGS` and resolves once it prints a line matching `ready`.
+function startXtask(args, ready) {
+  const child = spawn('cargo', ['xtask', ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      const match = output.match(ready);
+      if (match) resolve({ match, stop: () => child.kill('SIGTERM') });
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk) => { output += chunk; });
+    child.on('exit', (code) => reject(new Error(`cargo xtask ${args[0]} exited (${code}):\n${output}`)));
+  });
+}
+
+// xtask's production server (the same headers as `cargo xtask serve`) over an existing folder.
+export async function serveFolder(dist, { frameAncestors } = {}) {
+  const args = ['serve', '--no-build', '--dist', dist, '--port', '0'];
+  if (frameAncestors) args.push('--frame-ancestors', frameAncestors);
+  const { match, stop } = await startXtask(args, /served at (http:\/\/\S+\/)/);
+  return { url: match[1], stop };
+}
+
+export async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+// nginx with the documented configuration (web/nginx/microlearn.conf) on a loopback port;
+// xtask installs nginx from Debian's packages first if it is missing.
+export async function startNginx(dist, { frameAncestors } = {}) {
+  const port = await freePort();
+  const args = ['nginx', '--dist', dist, '--port', String(port)];
+  if (frameAncestors) args.push('--frame-ancestors', frameAncestors);
+  const { stop } = await startXtask(args, /nginx is serving/);
+  const url = `http://127.0.0.1:${port}/`;
+  // nginx binds its port just after the line is printed: wait until it answers.
+  await expect(async () => {
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+  }).toPass({ timeout: 15_000 });
+  return { url, stop };
+}
+
+// Resolves once a service worker is active for the page's origin.
+export async function waitForServiceWorker(page) {
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+}
+
+// The bundle under test, as served by the suite (BASE_URL).
+export const suiteURL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
+
+// Tests that need a service worker get a browser and a server of their own:
+// - in a long-shared tiny_http server, a burst of new connections sometimes waits behind idle
+//   keep-alive connections for minutes (its connection pool can miss a wake-up), which stalls
+//   the worker's script fetch; a fresh server per test avoids the accumulated idle connections;
+// - a browser per test keeps service workers of earlier tests' contexts out of the way.
+// `app.url` serves a copy of the suite's bundle (downloaded once per worker process).
+export const test = base.extend({
+  bundleDir: [async ({ playwright }, use) => {
+    const dir = tempDir('bundle');
+    const api = await playwright.request.newContext();
+    await downloadBundle(api, suiteURL, dir);
+    await api.dispose();
+    await use(dir);
+  }, { scope: 'worker' }],
+  app: async ({ bundleDir }, use) => {
+    const server = await serveFolder(bundleDir);
+    await use(server);
+    server.stop();
+  },
+  context: async ({ playwright, viewport }, use) => {
+    const browser = await playwright.chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+    const context = await browser.newContext({ ...devices['Pixel 5'], viewport });
+    await use(context);
+    await browser.close();
+  },
+});
