@@ -27,8 +27,8 @@ async function storedIds(page) {
 
 test('export, then import into a fresh browser twice: every answer arrives once', async ({ page, browser, baseURL, request }) => {
   const problems = watchPage(page, baseURL);
-  const { items } = await loadContent(request);
   await onboard(page, { modules: ['cyber-security'] });
+  const { items } = await loadContent(request);
   await page.getByRole('button', { name: "Start today's session" }).click();
   for (let n = 0; n < 2; n++) {
     await answerCurrent(page, items, { correct: n === 0 });
