@@ -79,7 +79,13 @@ pub fn question_view(props: &QuestionViewProps) -> Html {
         })
     };
     let field_error = (*error).map(AttrValue::Static);
-    let first_field = format!("{}-0", props.id);
+    // The error summary links to the first input of the question.
+    let first_field = match &props.question.answer {
+        Answer::Numeric { .. } | Answer::Text { .. } => format!("{}-input", props.id),
+        Answer::TrueFalse { .. } => format!("{}-true", props.id),
+        Answer::Scenario { .. } => format!("{}-part0-prompt", props.id),
+        _ => format!("{}-0", props.id),
+    };
     html! {
         <form class="app-question" {onsubmit} novalidate=true>
             if let Some(message) = *error {
