@@ -59,14 +59,17 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 /// The files a browser must fetch before the first screen is interactive: the page, its styles,
-/// the loader, the app's JavaScript glue and wasm, and the content catalogue. Module files,
-/// images and the service worker come later.
+/// the loader, the app's JavaScript glue with the snippets it imports, the wasm, and the content
+/// catalogue. Module files, images, workers and the service worker come later.
 pub fn is_first_screen(path: &str) -> bool {
     let top_level = !path.contains('/');
     let by_extension = [".html", ".css", ".js", ".wasm"]
         .iter()
         .any(|ext| path.ends_with(ext));
-    (top_level && by_extension && path != "sw.js") || path == "content/catalogue.json"
+    let glue_snippet = path.starts_with("snippets/") && path.ends_with(".js");
+    (top_level && by_extension && path != "sw.js")
+        || glue_snippet
+        || path == "content/catalogue.json"
 }
 
 /// Prints the table of sizes and returns the first-screen total in brotli bytes.
@@ -147,5 +150,10 @@ mod tests {
             "content/modules/cyber-security.0123abcd.json"
         ));
         assert!(!is_first_screen("assets/favicon.svg"));
+        assert!(is_first_screen("snippets/microlearn-0123/web/platform.js"));
+        assert!(!is_first_screen(
+            "workers/snippets/microlearn-0123/web/platform.js"
+        ));
+        assert!(!is_first_screen("workers/optimiser-worker_bg.wasm"));
     }
 }
