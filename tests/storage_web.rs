@@ -445,3 +445,25 @@ async fn a_database_created_empty_by_something_else_gets_its_stores() {
     drop(store);
     assert_eq!(raw_all("events").await.len(), 1);
 }
+
+/// An answer broadcast while a tab is still starting (before the app listens) is not lost: it
+/// is held and handed over when the app registers.
+#[wasm_bindgen_test]
+async fn answers_from_another_tab_before_the_app_listens_are_delivered_when_it_does() {
+    fresh().await;
+    let (starting, _) = Store::open().await.unwrap();
+    let (probe, _) = Store::open().await.unwrap();
+    let (answering, _) = Store::open().await.unwrap();
+    let seen_by_probe = Rc::new(RefCell::new(Vec::new()));
+    let sink = |seen: Rc<RefCell<Vec<String>>>| {
+        yew::Callback::from(move |events: Vec<ReviewEvent>| seen.borrow_mut().extend(ids(&events)))
+    };
+    probe.on_remote_events(sink(seen_by_probe.clone()));
+    answering.append_event(&event("early:1", 0)).await.unwrap();
+    // Once the probe has it, the message has reached every tab, the starting one included.
+    wait_until(|| seen_by_probe.borrow().len() == 1).await;
+    let seen_by_starting = Rc::new(RefCell::new(Vec::new()));
+    starting.on_remote_events(sink(seen_by_starting.clone()));
+    wait_until(|| seen_by_starting.borrow().len() == 1).await;
+    assert_eq!(*seen_by_starting.borrow(), ["early:1"]);
+}

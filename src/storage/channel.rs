@@ -68,13 +68,15 @@ impl Channel {
         }
     }
 
-    /// Registers the callback; answers buffered so far are delivered at once.
+    /// Registers the callback. Answers buffered so far are delivered just after the current
+    /// task, so an app that registers and then records what `open` loaded sees them last and
+    /// merges them, rather than having them overwritten by the older snapshot.
     pub fn listen(&self, callback: Callback<Vec<ReviewEvent>>) {
         let previous = self.listener.replace(Listener::Ready(callback.clone()));
         if let Listener::Buffering(events) = previous
             && !events.is_empty()
         {
-            callback.emit(events);
+            wasm_bindgen_futures::spawn_local(async move { callback.emit(events) });
         }
     }
 
