@@ -114,12 +114,39 @@ test('keyboard only: skip link, number keys choose, Enter checks and goes on', a
   throw new Error('no choice question found in the phishing lesson');
 });
 
-test('deep links work from a sub-path and inside an iframe', async ({ page, baseURL }) => {
-  const problems = watchPage(page, baseURL);
-  await onboard(page);
-  await page.goto('./#/modules/cyber-security/lessons/phishing');
-  await expect(page.getByRole('heading', { level: 1, name: 'Spotting and reporting phishing' })).toBeVisible();
-  await page.goto('./index.html#/progress');
-  await expect(page.getByRole('heading', { level: 1, name: 'Progress' })).toBeVisible();
-  expectClean(problems);
+test.describe('embedding', () => {
+  // Routed requests cannot serve a service worker script, so this simulated sub-path runs without one.
+  test.use({ serviceWorkers: 'block' });
+
+  test('deep links work from a sub-path and inside an iframe', async ({ page, baseURL }) => {
+    const problems = watchPage(page, baseURL);
+    // Serve the bundle under /trust/learning/ as a trust's intranet might, by routing that
+    // sub-path to the real files; the app only uses relative addresses, so it must just work.
+    const subPath = new URL('trust/learning/', baseURL).href;
+    await page.route(`${subPath}**`, async (route) => {
+      const real = route.request().url().replace(subPath, baseURL);
+      const response = await route.fetch({ url: real });
+      const headers = { ...response.headers() };
+      // Embedding is allowed per deployment (`serve --frame-ancestors`); this one allows itself.
+      if (headers['content-security-policy']) {
+        headers['content-security-policy'] = headers['content-security-policy'].replace(/frame-ancestors[^;]*/, "frame-ancestors 'self'");
+      }
+      await route.fulfill({ response, headers });
+    });
+    await page.route(`${baseURL}host.html`, (route) => route.fulfill({
+      contentType: 'text/html',
+      body: '<!DOCTYPE html><html lang="en-GB"><head><title>Intranet</title></head><body><h1>Intranet</h1>'
+        + '<iframe title="Microlearn" width="360" height="700" src="trust/learning/#/modules/cyber-security/lessons/phishing"></iframe></body></html>',
+    }));
+    await page.goto(`${subPath}#/modules/cyber-security/lessons/phishing`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Spotting and reporting phishing' })).toBeVisible({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Cyber security for NHS staff' }).click();
+    await expect(page).toHaveURL(`${subPath}#/modules/cyber-security`);
+    await page.goto(`${baseURL}host.html`);
+    const frame = page.frameLocator('iframe[title="Microlearn"]');
+    await expect(frame.getByRole('heading', { level: 1, name: 'Spotting and reporting phishing' })).toBeVisible({ timeout: 60_000 });
+    await frame.getByRole('link', { name: 'Progress' }).click();
+    await expect(frame.getByRole('heading', { level: 1, name: 'Progress' })).toBeVisible();
+    expectClean(problems);
+  });
 });
