@@ -25,3 +25,17 @@ for (const moduleId of ['cyber-security', 'data-analytics', 'nhs-app']) {
     expectClean(problems);
   });
 }
+
+// The first lessons have no "order" items and few charts; this one has both, plus numeric ones.
+test('a lesson with charts and ordering (data-analytics, reading charts) can be completed', async ({ page, baseURL, request }) => {
+  const problems = watchPage(page, baseURL);
+  const { catalogue, items } = await loadContent(request);
+  const lesson = catalogue.modules.find((m) => m.id === 'data-analytics').lessons.find((l) => l.id === 'reading-charts');
+  expect(lesson.items.map((i) => i.kind)).toContain('order');
+  await onboard(page, { modules: ['data-analytics'] });
+  await page.goto('./#/modules/data-analytics/lessons/reading-charts');
+  await page.getByRole('button', { name: 'Start this lesson' }).click();
+  const answers = await finishSession(page, items, { correct: true });
+  await expect(page.locator('.nhsuk-panel__body')).toHaveText(`${answers} of ${answers} answers right.`);
+  expectClean(problems);
+});
