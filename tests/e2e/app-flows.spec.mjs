@@ -149,3 +149,37 @@ test('a first session: cards, feedback, leave, reload, resume, finish, progress,
   await expect(page.locator('#plan-summary')).toContainText('review');
   expectClean(problems);
 });
+
+test('a module known from placement is complete and its certificate prints with the typed name', async ({ page, baseURL, request }) => {
+  const problems = watchPage(page, baseURL);
+  const { items } = await loadContent(request);
+  await onboard(page, { modules: ['cyber-security'], skipChecks: false });
+  await page.getByRole('link', { name: /Check what I know: Cyber security/ }).click();
+  for (let asked = 0; asked < 20 && !(await page.getByText('Check finished').isVisible()); asked++) {
+    const { item, question, form } = await currentQuestion(page, items);
+    await fillQuestion(form, question, { correct: true });
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(page.locator(`[data-item="${item.id}"]`)).toHaveCount(0);
+  }
+  await expect(page.getByText('You can skip 8 of 8 lessons.')).toBeVisible();
+  await page.goto('./#/progress');
+  await page.getByRole('link', { name: 'Certificate for Cyber security for NHS staff' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Certificate' })).toBeVisible();
+  await page.getByLabel('Your name, as it should appear').fill('Sam Patel');
+  const certificate = page.getByRole('article', { name: 'Certificate of completion' });
+  await expect(certificate).toContainText('Sam Patel');
+  await expect(certificate).toContainText('Cyber security for NHS staff');
+  await expect(certificate).toContainText('Spotting and reporting phishing');
+  await expectAccessible(page, 'certificate');
+  await screenshot(page, '08-certificate');
+  // Printing shows the certificate alone.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Primary' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+  await expect(certificate).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  // The name is kept on the device.
+  await page.reload();
+  await expect(page.getByLabel('Your name, as it should appear')).toHaveValue('Sam Patel');
+  expectClean(problems);
+});
