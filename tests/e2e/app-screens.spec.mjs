@@ -150,3 +150,53 @@ test.describe('embedding', () => {
     expectClean(problems);
   });
 });
+
+test('progress exported to a file comes back after a reset by importing it', async ({ page, baseURL, request }) => {
+  const problems = watchPage(page, baseURL);
+  const { items } = await loadContent(request);
+  await onboard(page, { modules: ['cyber-security'] });
+  await page.goto('./#/modules/cyber-security/lessons/phishing');
+  await page.getByRole('button', { name: 'Start this lesson' }).click();
+  await answerCurrent(page, items);
+  await goOn(page);
+  await answerCurrent(page, items);
+  await goOn(page);
+  await page.goto('./#/progress');
+  const learned = page.locator('.nhsuk-summary-list__row', { hasText: 'Questions learned' }).locator('dd');
+  const before = (await learned.textContent()).trim();
+  expect(Number(before)).toBeGreaterThan(0);
+  await page.goto('./#/settings');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export my progress' }).click();
+  const file = await (await downloading).path();
+  await page.getByRole('button', { name: 'Delete all my progress' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await onboard(page, { modules: ['cyber-security'] });
+  await page.goto('./#/settings');
+  await page.getByLabel('Import progress from a file').setInputFiles(file);
+  await expect(page.locator('.app-loading')).toHaveCount(0, { timeout: 60_000 });
+  await page.goto('./#/progress');
+  await expect(learned).toHaveText(before);
+  expectClean(problems);
+});
+
+test('"how sure were you?" is offered when switched on, and sessions still work', async ({ page, baseURL, request }) => {
+  const problems = watchPage(page, baseURL);
+  const { items } = await loadContent(request);
+  await onboard(page, { modules: ['cyber-security'] });
+  await page.goto('./#/settings');
+  await page.getByLabel('After each answer, ask me how sure I was').check();
+  await page.goto('./#/modules/cyber-security/lessons/phishing');
+  await page.getByRole('button', { name: 'Start this lesson' }).click();
+  await readCards(page);
+  await expect(page.getByRole('group', { name: 'How sure are you? (optional)' })).toBeVisible();
+  await page.getByLabel("I'm sure").check();
+  await answerCurrent(page, items);
+  await expect(page.locator('.app-verdict')).toContainText('Correct');
+  // Every button in the player is at least 44 by 44 pixels.
+  for (const box of await page.locator('main button:visible').all()) {
+    const { width, height } = await box.boundingBox();
+    expect(Math.min(width, height), await box.textContent()).toBeGreaterThanOrEqual(44);
+  }
+  expectClean(problems);
+});
