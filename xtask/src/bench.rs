@@ -375,11 +375,11 @@ fn render(rows: &[ScaleRow], fit_ms: f64, shells: &[ShellSize]) -> Result<String
     )?;
     writeln!(
         out,
-        "| reviews | items | load: parse | load: replay | plan a session | queued | stored | export |"
+        "| reviews | items | load: parse | load: replay | plan a session | queued | one answer: apply | copy of log and state | stored | export |"
     )?;
     writeln!(
         out,
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )?;
     for row in rows {
         writeln!(
