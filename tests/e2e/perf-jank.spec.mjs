@@ -10,7 +10,7 @@
 // export file through Settings, as a learner moving devices would.
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,7 @@ test.describe.configure({ mode: 'serial' });
 
 let server;
 let baseURL;
+let workDir;
 
 function run(command, args, options = {}) {
   return new Promise((resolve, reject) => {
@@ -46,6 +47,7 @@ function run(command, args, options = {}) {
 async function bundleWithGeneratedContent() {
   if (process.env.PERF_JANK_DIST) return process.env.PERF_JANK_DIST;
   const work = mkdtempSync(join(tmpdir(), 'microlearn-jank-'));
+  workDir = work;
   const content = join(work, 'content');
   for (const [path, text] of jankContent(readFileSync(join(repoRoot, 'content/site.toml'), 'utf8'), MODULES, LESSONS, ITEMS_PER_LESSON)) {
     mkdirSync(dirname(join(content, path)), { recursive: true });
@@ -67,6 +69,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await server?.close();
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
 // Item n of the simulated learner (`item-n`) is item n of the generated catalogue, in order.
