@@ -1,10 +1,12 @@
 // Which crates the code of a wasm file comes from (a small stand-in for twiggy): reads the code
 // section and the name section that wasm-bindgen keeps before wasm-opt strips it, and sums each
 // function body's bytes under its crate (the first path segment of its demangled name).
-// Usage: node tests/perf/wasm-breakdown.mjs target/wasm-bindgen/release/microlearn_bg.wasm [filter]
+// Usage: node tests/perf/wasm-breakdown.mjs target/wasm-bindgen/release/microlearn_bg.wasm [filter [depth]]
+// (a filter such as `microlearn::` with depth 2 splits one crate by module).
 import { readFileSync } from 'node:fs';
 
-const [file, filter] = process.argv.slice(2);
+const [file, filter, depthText] = process.argv.slice(2);
+const depth = Number(depthText ?? 1);
 const bytes = readFileSync(file);
 let offset = 8;
 
@@ -73,7 +75,7 @@ bodySizes.forEach((size, i) => {
   const full = names.get(importedFunctions + i) ?? '(no name)';
   total += size;
   if (filter && !full.includes(filter)) return;
-  const crate = full.replace(/^[<_&*\s]+/, '').split(/::|<| as /)[0] || full;
+  const crate = full.replace(/^[<_&*\s]+/, '').split(/::|<| as /).slice(0, depth).join('::') || full;
   byCrate.set(crate, (byCrate.get(crate) ?? 0) + size);
 });
 console.log(`${file}: ${bodySizes.length} functions, ${total} bytes of code${names.size ? '' : ' (no name section)'}`);
