@@ -23,7 +23,11 @@ pub fn use_persistence(app: AppContext) {
                         match store.append_event(event).await {
                             Ok(()) => saved.push(event.id.clone()),
                             Err(error) => {
-                                web_sys::console::error_1(&format!("save: {error:?}").into())
+                                web_sys::console::error_1(&format!("save: {error:?}").into());
+                                // The store keeps the answer in memory, retries it with the next
+                                // one and exports it; the learner is told why and can go on.
+                                dispatcher.dispatch(Action::StoreFailed(error.to_string()));
+                                saved.push(event.id.clone());
                             }
                         }
                     }
