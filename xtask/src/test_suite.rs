@@ -202,6 +202,8 @@ fn run_end_to_end(tally: &mut Tally, base_url: &str) {
             .args(["test", "--config", "tests/e2e/playwright.config.mjs"])
             .current_dir(project_root())
             .env("BASE_URL", base_url)
+            // The folder behind BASE_URL, for specs that copy the bundle to serve it elsewhere.
+            .env("DIST_DIR", bundle::BuildOptions::default().dist_dir)
             .env("PLAYWRIGHT_JSON_OUTPUT_NAME", &report),
     );
     let counts = std::fs::read_to_string(&report)
