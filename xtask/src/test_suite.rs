@@ -184,6 +184,8 @@ fn wasm_test_command() -> Command {
             "wasm32-unknown-unknown",
             "--test",
             "web",
+            "--test",
+            "storage_web",
         ])
         .env(
             "CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER",
