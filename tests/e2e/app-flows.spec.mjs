@@ -174,7 +174,7 @@ test('a module known from placement is complete and its certificate prints with 
   await screenshot(page, '08-certificate');
   // Printing shows the certificate alone.
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('navigation', { name: 'Primary' })).toBeHidden();
+  await expect(page.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
   await expect(certificate).toBeVisible();
   await page.emulateMedia({ media: 'screen' });

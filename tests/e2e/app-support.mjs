@@ -42,7 +42,7 @@ export async function openApp(page, url = './') {
   page.on('requestfailed', (request) => note(`failed: ${request.url()} ${request.failure()?.errorText}`));
   page.on('response', (response) => note(`${response.status()} ${response.url()}`));
   await page.goto(url);
-  const nav = page.getByRole('navigation', { name: 'Primary' });
+  const nav = page.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' });
   try {
     await expect(nav).toBeVisible({ timeout: 20_000 });
   } catch {

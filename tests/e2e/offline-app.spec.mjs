@@ -17,7 +17,7 @@ const screens = [
 test('after one visit the app loads, navigates and reads module files offline', async ({ page, context, app }) => {
   const problems = watchPage(page, app.url);
   await page.goto(app.url);
-  const nav = page.getByRole('navigation', { name: 'Primary' });
+  const nav = page.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' });
   await expect(nav).toBeVisible({ timeout: 30_000 });
   await waitForServiceWorker(page);
 

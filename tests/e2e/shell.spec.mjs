@@ -5,8 +5,8 @@ import { watchPage, expectClean } from './support.mjs';
 test('the first screen renders on a phone with its navigation', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL);
   await page.goto('./');
-  const nav = page.getByRole('navigation', { name: 'Primary' });
-  // The navigation comes from the wasm app, not the static loading shell, so this proves it started.
+  const nav = page.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' });
+  // index.html shows the same navigation while loading; data-app="running" proves the app started.
   await expect(nav).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Microlearn' })).toBeVisible();
   for (const name of ['Today', 'Modules', 'Progress', 'Settings']) {
