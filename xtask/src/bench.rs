@@ -14,7 +14,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use engine::parameters::fit_parameters;
-use engine::synthetic::{SyntheticLearner, simulate_learner, synthetic_catalogue};
+use engine::synthetic::{BENCHMARK_START_MS, benchmark_log, synthetic_catalogue};
 use engine::{EventId, LearnerState, ReviewEvent, ReviewLog, Scheduler, Settings, plan, replay};
 
 use crate::{bundle, project_root, shell_scaling, size, tools};
@@ -22,7 +22,7 @@ use crate::{bundle, project_root, shell_scaling, size, tools};
 const BEGIN: &str = "<!-- cargo xtask bench: begin (generated; re-run the command to replace) -->";
 const END: &str = "<!-- cargo xtask bench: end -->";
 /// The engine benchmarks' first study day, so the workloads match `cargo bench -p engine`.
-const START_MS: i64 = 1_735_718_400_000;
+const START_MS: i64 = BENCHMARK_START_MS;
 /// Reviews per item in the simulated logs (10,000 items for 100,000 reviews, as the issue says).
 const REVIEWS_PER_ITEM: usize = 10;
 
@@ -95,18 +95,6 @@ fn rerun_optimised(args: &[String]) -> Result<()> {
     )
 }
 
-/// A simulated learner's log, seeded like the engine's benchmarks.
-fn learner_log(items: usize, reviews: usize) -> ReviewLog {
-    let learner = SyntheticLearner {
-        items,
-        reviews,
-        new_items_per_day: 60,
-        start_ms: START_MS,
-        seed: 1,
-    };
-    simulate_learner(&learner, &Scheduler::default(), &Scheduler::default())
-}
-
 /// The median of `runs` timings of `work`, in milliseconds.
 fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..runs)
@@ -127,7 +115,7 @@ fn runs_for(reviews: usize) -> usize {
 
 fn scale_row(reviews: usize) -> ScaleRow {
     let items = reviews / REVIEWS_PER_ITEM;
-    let log = learner_log(items, reviews);
+    let log = benchmark_log(items, reviews);
     let scheduler = Scheduler::default();
     // The storage layer keeps one IndexedDB record per event: key = event id, value = its JSON.
     let records: Vec<(String, String)> = log
@@ -223,7 +211,7 @@ fn answer_costs(
 
 /// A fit on the same 25,000-review workload as `cargo bench -p engine`.
 fn fit_time_ms() -> f64 {
-    let log = learner_log(2_500, 25_000);
+    let log = benchmark_log(2_500, 25_000);
     median_ms(5, || {
         std::hint::black_box(fit_parameters(&log, &[]).expect("simulated logs fit"));
     })

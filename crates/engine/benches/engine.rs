@@ -3,29 +3,18 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use engine::parameters::fit_parameters;
-use engine::synthetic::{SyntheticLearner, simulate_learner, synthetic_catalogue};
+use engine::synthetic::{BENCHMARK_START_MS, benchmark_log, synthetic_catalogue};
 use engine::*;
 use std::hint::black_box;
 use std::time::Duration;
 
-const START_MS: i64 = 1_735_718_400_000;
-
-fn learner_log(items: usize, reviews: usize) -> ReviewLog {
-    let learner = SyntheticLearner {
-        items,
-        reviews,
-        new_items_per_day: 60,
-        start_ms: START_MS,
-        seed: 1,
-    };
-    simulate_learner(&learner, &Scheduler::default(), &Scheduler::default())
-}
+const START_MS: i64 = BENCHMARK_START_MS;
 
 fn benchmarks(criterion: &mut Criterion) {
     let scheduler = Scheduler::default();
     // 20 modules x 25 lessons x 20 items = 10,000 items.
     let catalogue = synthetic_catalogue(20, 25, 20);
-    let log = learner_log(10_000, 100_000);
+    let log = benchmark_log(10_000, 100_000);
     let state = replay(&log, &scheduler).expect("simulated logs replay");
     let now = log.events().last().map_or(START_MS, |event| event.at_ms) + 86_400_000;
     let settings = Settings {
@@ -49,7 +38,7 @@ fn benchmarks(criterion: &mut Criterion) {
         bench.iter(|| replay(black_box(&log), &scheduler).expect("replays"))
     });
 
-    let fit_log = learner_log(2_500, 25_000);
+    let fit_log = benchmark_log(2_500, 25_000);
     let mut group = criterion.benchmark_group("fit");
     group
         .sample_size(10)

@@ -4,22 +4,11 @@
 //! natively with `cargo run --release -p engine --example wasm_bench`.
 
 use engine::parameters::fit_parameters;
-use engine::synthetic::{SyntheticLearner, simulate_learner, synthetic_catalogue};
-use engine::{ReviewLog, Scheduler, Settings, plan, replay};
+use engine::synthetic::{BENCHMARK_START_MS, benchmark_log, synthetic_catalogue};
+use engine::{Scheduler, Settings, plan, replay};
 use std::time::Instant;
 
-const START_MS: i64 = 1_735_718_400_000;
-
-fn learner_log(items: usize, reviews: usize) -> ReviewLog {
-    let learner = SyntheticLearner {
-        items,
-        reviews,
-        new_items_per_day: 60,
-        start_ms: START_MS,
-        seed: 1,
-    };
-    simulate_learner(&learner, &Scheduler::default(), &Scheduler::default())
-}
+const START_MS: i64 = BENCHMARK_START_MS;
 
 /// Runs `work` `runs` times and prints the median and fastest time in milliseconds.
 fn time(name: &str, runs: usize, mut work: impl FnMut()) {
@@ -41,7 +30,7 @@ fn time(name: &str, runs: usize, mut work: impl FnMut()) {
 fn main() {
     let scheduler = Scheduler::default();
     let catalogue = synthetic_catalogue(20, 25, 20);
-    let log = learner_log(10_000, 100_000);
+    let log = benchmark_log(10_000, 100_000);
     let state = replay(&log, &scheduler).expect("simulated logs replay");
     let now = log.events().last().map_or(START_MS, |event| event.at_ms) + 86_400_000;
     let settings = Settings {
@@ -55,7 +44,7 @@ fn main() {
     time("replay: 100,000 reviews", 20, || {
         std::hint::black_box(replay(&log, &scheduler).expect("replays"));
     });
-    let fit_log = learner_log(2_500, 25_000);
+    let fit_log = benchmark_log(2_500, 25_000);
     time("fit parameters: 25,000 reviews", 10, || {
         std::hint::black_box(fit_parameters(&fit_log, &fsrs::DEFAULT_PARAMETERS).expect("fits"));
     });

@@ -46,6 +46,22 @@ pub struct SyntheticLearner {
     pub seed: u64,
 }
 
+/// The first study day of the benchmark learners (1 January 2025, UTC).
+pub const BENCHMARK_START_MS: i64 = 1_735_718_400_000;
+
+/// The seeded learner every benchmark measures (criterion, the wasm harness and `cargo xtask
+/// bench`), so their figures describe the same data: 60 new items a day, FSRS's average memory.
+pub fn benchmark_log(items: usize, reviews: usize) -> ReviewLog {
+    let learner = SyntheticLearner {
+        items,
+        reviews,
+        new_items_per_day: 60,
+        start_ms: BENCHMARK_START_MS,
+        seed: 1,
+    };
+    simulate_learner(&learner, &Scheduler::default(), &Scheduler::default())
+}
+
 /// Simulates a learner who studies most days: the app schedules with `schedule`, while the
 /// learner's real memory follows `truth` (pass the same scheduler twice for a learner who is
 /// exactly FSRS's average person). Each due item is answered on its due day or up to three days
