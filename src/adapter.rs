@@ -83,6 +83,13 @@ pub fn locate<'a>(
     })
 }
 
+/// A small content catalogue for the app's unit tests: one module, lessons `a` (item `q1`) and
+/// `b` (item `q2`, after `a`).
+#[cfg(test)]
+pub(crate) mod test_support {
+    pub(crate) use super::tests::catalogue;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -98,7 +105,7 @@ mod tests {
         }
     }
 
-    fn catalogue() -> cm::Catalogue {
+    pub(crate) fn catalogue() -> cm::Catalogue {
         let lesson = |id: &str, prerequisites: Vec<String>, items| cm::LessonSummary {
             id: id.into(),
             title: id.into(),
