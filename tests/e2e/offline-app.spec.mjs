@@ -2,7 +2,8 @@
 // file of the deployment (shell, module files, catalogue, icons) and serves navigations offline.
 import { expect } from '@playwright/test';
 import { watchPage, expectClean } from './support.mjs';
-import { precacheList, test, waitForServiceWorker } from './platform-support.mjs';
+import { finishSession, onboard } from './app-support.mjs';
+import { itemsIn, precacheList, test, waitForServiceWorker } from './platform-support.mjs';
 
 // Each test starts its own browser and server, and a loaded machine compiles the wasm slowly.
 test.describe.configure({ timeout: 180_000 });
@@ -46,6 +47,28 @@ test('after one visit the app loads, navigates and reads module files offline', 
   // A deep link typed while offline opens too (navigations fall back to the cached index.html).
   await page.goto(`${app.url}#/progress`);
   await expect(page.getByRole('heading', { level: 1 }).first()).toHaveText(/Progress/);
+  await context.setOffline(false);
+  expectClean(problems);
+});
+
+test('a lesson completed offline is saved', async ({ page, context, app, bundleDir }) => {
+  const problems = watchPage(page, app.url);
+  const items = itemsIn(bundleDir);
+  await onboard(page, { minutes: 3, modules: ['cyber-security'] });
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('button', { name: "Start today's session" }).click();
+  const answers = await finishSession(page, items);
+  expect(answers).toBeGreaterThan(0);
+
+  // Still offline, a reload shows the progress: it was saved on the device.
+  await page.goto(`${app.url}#/progress`);
+  await page.reload();
+  const learned = page.locator('.nhsuk-summary-list__row', { hasText: 'Questions learned' });
+  await expect(learned).toBeVisible({ timeout: 30_000 });
+  expect(Number((await learned.locator('dd').textContent()).trim())).toBeGreaterThan(0);
   await context.setOffline(false);
   expectClean(problems);
 });

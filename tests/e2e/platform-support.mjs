@@ -1,7 +1,7 @@
 // Helpers for the offline, embedding, nginx, SCORM and security tests: copy the bundle under test
 // into a folder, serve folders with xtask's production server or nginx, run xtask verbs.
 import { spawn, execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,8 +11,11 @@ import { chromiumArgs } from './playwright.config.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+// A fresh folder that nginx's unprivileged workers can read too.
 export function tempDir(name) {
-  return mkdtempSync(join(tmpdir(), `microlearn-${name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `microlearn-${name}-`));
+  chmodSync(dir, 0o755);
+  return dir;
 }
 
 // The precache list the build wrote into sw.js: every file of the bundle with its SHA-256.
@@ -95,6 +98,16 @@ export async function startNginx(dist, { frameAncestors } = {}) {
   return { url, stop };
 }
 
+// Every item of the modules in a bundle folder, by id (to answer questions through the UI).
+export function itemsIn(dir) {
+  const items = {};
+  for (const file of readdirSync(join(dir, 'content/modules'))) {
+    const module = JSON.parse(readFileSync(join(dir, 'content/modules', file), 'utf8'));
+    for (const lesson of module.lessons) for (const item of lesson.items) items[item.id] = item;
+  }
+  return items;
+}
+
 // Resolves once a service worker is active for the page's origin.
 export async function waitForServiceWorker(page) {
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
@@ -108,23 +121,28 @@ export const suiteURL = process.env.BASE_URL ?? 'http://127.0.0.1:8080/';
 //   keep-alive connections for minutes (its connection pool can miss a wake-up), which stalls
 //   the worker's script fetch; a fresh server per test avoids the accumulated idle connections;
 // - a browser per test keeps service workers of earlier tests' contexts out of the way.
-// `app.url` serves a copy of the suite's bundle (downloaded once per worker process).
+// `bundleDir` is a copy of the suite's bundle (DIST_DIR, which `cargo xtask test` passes, or
+// else downloaded from BASE_URL), made once per worker process; `app.url` serves it.
 export const test = base.extend({
   bundleDir: [async ({ playwright }, use) => {
     const dir = tempDir('bundle');
-    const api = await playwright.request.newContext();
-    await downloadBundle(api, suiteURL, dir);
-    await api.dispose();
+    if (process.env.DIST_DIR) {
+      cpSync(process.env.DIST_DIR, dir, { recursive: true });
+    } else {
+      const api = await playwright.request.newContext();
+      await downloadBundle(api, suiteURL, dir);
+      await api.dispose();
+    }
     await use(dir);
-  }, { scope: 'worker' }],
+  }, { scope: 'worker', timeout: 120_000 }],
   app: async ({ bundleDir }, use) => {
     const server = await serveFolder(bundleDir);
     await use(server);
     server.stop();
   },
-  context: async ({ playwright, viewport }, use) => {
+  context: async ({ playwright, viewport, app }, use) => {
     const browser = await playwright.chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-    const context = await browser.newContext({ ...devices['Pixel 5'], viewport });
+    const context = await browser.newContext({ ...devices['Pixel 5'], viewport, baseURL: app.url });
     await use(context);
     await browser.close();
   },

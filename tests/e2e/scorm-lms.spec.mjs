@@ -1,0 +1,152 @@
+// The SCORM 1.2 package in an LMS: `cargo xtask scorm` packages the sample site, a test LMS page
+// runs scorm-again as the LMS's API, and the course is completed through the app's own screens.
+// The values the LMS received must follow the SCORM 1.2 data model; a relaunch on another
+// computer (fresh browser storage) resumes from cmi.suspend_data alone.
+import { expect } from '@playwright/test';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { inflateRawSync } from 'node:zlib';
+import { finishSession } from './app-support.mjs';
+import { itemsIn, repoRoot, serveFolder, tempDir, test, xtask } from './platform-support.mjs';
+
+test.describe.configure({ timeout: 600_000 });
+
+const DAY_MS = 86_400_000;
+const TIMESPAN = /^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$/;
+
+// Reads a zip's entries through its central directory (stored or deflated), as an LMS does.
+function unzip(buffer) {
+  const end = buffer.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buffer.readUInt16LE(end + 10);
+  let at = buffer.readUInt32LE(end + 16);
+  const entries = new Map();
+  for (let i = 0; i < count; i++) {
+    const method = buffer.readUInt16LE(at + 10);
+    const size = buffer.readUInt32LE(at + 20);
+    const nameLength = buffer.readUInt16LE(at + 28);
+    const skip = buffer.readUInt16LE(at + 30) + buffer.readUInt16LE(at + 32);
+    const local = buffer.readUInt32LE(at + 42);
+    const name = buffer.toString('utf8', at + 46, at + 46 + nameLength);
+    const dataAt = local + 30 + buffer.readUInt16LE(local + 26) + buffer.readUInt16LE(local + 28);
+    const data = buffer.subarray(dataAt, dataAt + size);
+    entries.set(name, method === 8 ? inflateRawSync(data) : data);
+    at += 46 + nameLength + skip;
+  }
+  return entries;
+}
+
+// `cargo xtask scorm` over the bundle under test, with the sample site's content.
+async function buildCourse(bundleDir) {
+  const root = tempDir('scorm');
+  const zip = join(root, 'sample.zip');
+  await xtask(['scorm', '--no-build', '--dist', bundleDir, '--module', 'sample',
+    '--content', join(repoRoot, 'crates/content/tests/fixtures/sample-site'), '--out', zip]);
+  return { root, zip };
+}
+
+const calls = (page) => page.evaluate(() => JSON.parse(localStorage.getItem('test-lms.calls') || '[]'));
+const values = (list, element) => list.filter(([name, key]) => name === 'LMSSetValue' && key === element).map(([, , value]) => value);
+
+async function course(page) {
+  await expect.poll(() => page.frames().some((frame) => frame.url().includes('scorm-launch.html'))).toBe(true);
+  const frame = page.frames().find((f) => f.url().includes('scorm-launch.html'));
+  await expect(frame.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' })).toBeVisible({ timeout: 60_000 });
+  await expect(frame.locator('.app-loading')).toHaveCount(0, { timeout: 60_000 });
+  return frame;
+}
+
+test('an LMS launches the package, receives SCORM 1.2 data, and a relaunch resumes from suspend_data', async ({ page, bundleDir }) => {
+  const { root, zip } = await buildCourse(bundleDir);
+  const entries = unzip(readFileSync(zip));
+  expect([...entries.keys()][0]).toBe('imsmanifest.xml');
+  const manifest = entries.get('imsmanifest.xml').toString('utf8');
+  expect(manifest).toContain('<schemaversion>1.2</schemaversion>');
+  expect(manifest).toMatch(/adlcp:scormtype="sco" href="scorm-launch\.html"/);
+  const listed = [...manifest.matchAll(/<file href="([^"]+)"\/>/g)].map((m) => m[1]);
+  expect(listed.sort()).toEqual([...entries.keys()].filter((name) => name !== 'imsmanifest.xml').sort());
+  expect(listed).not.toContain('sw.js');
+
+  const lms = join(root, 'lms');
+  for (const [name, bytes] of entries) {
+    mkdirSync(dirname(join(lms, 'course', name)), { recursive: true });
+    writeFileSync(join(lms, 'course', name), bytes);
+  }
+  cpSync(join(repoRoot, 'web/scorm-test-lms'), lms, { recursive: true });
+  cpSync(join(repoRoot, 'node_modules/scorm-again/dist/scorm12.min.js'), join(lms, 'scorm12.min.js'));
+  const items = itemsIn(join(lms, 'course'));
+  const server = await serveFolder(lms);
+  try {
+    const problems = [];
+    page.on('pageerror', (error) => problems.push(String(error)));
+    page.on('console', (message) => { if (message.type() === 'error') problems.push(message.text()); });
+    await page.goto(`${server.url}lms.html`);
+    let frame = await course(page);
+    expect((await calls(page))[0]).toEqual(['LMSInitialize', '']);
+    expect(values(await calls(page), 'cmi.core.lesson_status')).toEqual(['incomplete']);
+
+    // First run: a daily goal, the sample module, straight to learning.
+    await frame.getByLabel('15 minutes a day').check();
+    await frame.getByRole('button', { name: 'Continue' }).click();
+    await frame.getByRole('button', { name: 'Skip the checks and start learning' }).click();
+
+    // Learn day by day (each day a relaunch, as a learner opening the course again) until the
+    // module is complete.
+    const status = async () => values(await calls(page), 'cmi.core.lesson_status').at(-1);
+    for (let day = 0; day < 6 && (await status()) === 'incomplete'; day++) {
+      if (day > 0) {
+        await frame.evaluate((offset) => localStorage.setItem('microlearn.clock-offset-ms', String(offset)), day * DAY_MS);
+        await page.reload();
+        frame = await course(page);
+      }
+      const start = frame.getByRole('button', { name: "Start today's session" });
+      for (let round = 0; round < 6 && (await status()) === 'incomplete' && (await start.isVisible()); round++) {
+        await start.click();
+        await finishSession(frame, items);
+        await frame.getByRole('link', { name: 'Back to today' }).click();
+      }
+    }
+    await page.reload();
+    frame = await course(page);
+
+    const sent = await calls(page);
+    expect(values(sent, 'cmi.core.lesson_status')).toContain('completed');
+    const scores = values(sent, 'cmi.core.score.raw').map(Number);
+    expect(scores.length).toBeGreaterThan(0);
+    for (const score of scores) {
+      expect(score).toBeGreaterThanOrEqual(0);
+      expect(score).toBeLessThanOrEqual(100);
+    }
+    expect(values(sent, 'cmi.core.score.min')).toContain('0');
+    expect(values(sent, 'cmi.core.score.max')).toContain('100');
+    const times = values(sent, 'cmi.core.session_time');
+    expect(times.length).toBeGreaterThan(0);
+    for (const time of times) expect(time).toMatch(TIMESPAN);
+    for (const exit of values(sent, 'cmi.core.exit')) expect(['', 'suspend']).toContain(exit);
+    const suspend = values(sent, 'cmi.suspend_data');
+    for (const data of suspend) {
+      expect(data.length).toBeLessThanOrEqual(4096);
+      expect(data).toMatch(/^1[A-Za-z0-9_-]*$/);
+    }
+    const finishes = sent.map(([name]) => name).filter((name) => name === 'LMSFinish').length;
+    expect(finishes).toBeGreaterThan(0);
+    const lastSuspend = suspend.at(-1);
+    expect(lastSuspend.length).toBeGreaterThan(20);
+    const record = await page.evaluate(() => localStorage.getItem('test-lms.record'));
+    expect(problems).toEqual([]);
+    console.log(`SCORM: ${finishes} launches finished, ${scores.length} scores (last ${scores.at(-1)}), `
+      + `suspend_data ${lastSuspend.length} characters, session times ${times.join(', ')}`);
+
+    // Another computer: nothing in the browser but what the LMS kept.
+    const other = await page.context().browser().newContext();
+    await other.addInitScript(([key, value]) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+    }, ['test-lms.record', record]);
+    const second = await other.newPage();
+    await second.goto(`${server.url}lms.html`);
+    await course(second);
+    await expect.poll(async () => values(await calls(second), 'cmi.suspend_data')).toContain(lastSuspend);
+    await other.close();
+  } finally {
+    server.stop();
+  }
+});
