@@ -171,6 +171,8 @@ test('progress exported to a file comes back after a reset by importing it', asy
   const file = await (await downloading).path();
   await page.getByRole('button', { name: 'Delete all my progress' }).click();
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  // The reset finishes by reloading into the welcome; wait for it before starting again.
+  await expect(page.getByRole('heading', { level: 2, name: 'How long would you like to learn each day?' })).toBeVisible();
   await onboard(page, { modules: ['cyber-security'] });
   await page.goto('./#/settings');
   await page.getByLabel('Import progress from a file').setInputFiles(file);
