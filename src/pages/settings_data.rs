@@ -9,10 +9,13 @@ use crate::clock::now_ms;
 use crate::insights::iso_date;
 use crate::state::use_app;
 
-/// Starts the app again on Today (the welcome after a reset), so every screen reads fresh data.
-fn reload() {
+/// Starts the app again, on Today when `to_today` (the welcome after a reset), so every screen
+/// reads fresh data.
+fn reload(to_today: bool) {
     if let Some(window) = web_sys::window() {
-        let _ = window.location().set_hash("#/today");
+        if to_today {
+            let _ = window.location().set_hash("#/today");
+        }
         let _ = window.location().reload();
     }
 }
@@ -66,7 +69,7 @@ pub fn data_section() -> Html {
                 };
                 match store.import_json(&text).await {
                     // Reloading replays the merged log, so every screen shows the imported progress.
-                    Ok(_) => reload(),
+                    Ok(_) => reload(false),
                     Err(error) => message.set(Some(format!(
                         "That file could not be imported ({error:?})."
                     ))),
@@ -98,7 +101,7 @@ pub fn data_section() -> Html {
                 if let Some(store) = store {
                     let _ = store.reset().await;
                 }
-                reload();
+                reload(true);
             });
         })
     };
