@@ -51,7 +51,7 @@ test('the app runs in an iframe on an allowed intranet origin and tells the host
     });
     await page.goto(host.url);
     const frame = page.frameLocator('#microlearn');
-    await expect(frame.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' })).toBeVisible({ timeout: 30_000 });
+    await expect(frame.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' })).toBeVisible({ timeout: 60_000 });
     await frame.getByRole('link', { name: 'Progress' }).click();
     await expect(frame.getByRole('heading', { level: 1 }).first()).toHaveText(/Progress/);
     await expect(page.locator('#events li')).toHaveText(['Microlearn: ready']);

@@ -49,7 +49,7 @@ test('behind nginx the shell works and keeps working offline', async ({ page, co
     const problems = watchPage(page, nginx.url);
     await page.goto(nginx.url);
     const nav = page.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' });
-    await expect(nav).toBeVisible({ timeout: 30_000 });
+    await expect(nav).toBeVisible({ timeout: 60_000 });
     for (const name of ['Today', 'Modules', 'Progress', 'Settings']) {
       await expect(nav.getByRole('link', { name })).toBeVisible();
     }
@@ -58,7 +58,7 @@ test('behind nginx the shell works and keeps working offline', async ({ page, co
     await waitForServiceWorker(page);
     await context.setOffline(true);
     await page.reload();
-    await expect(nav).toBeVisible({ timeout: 30_000 });
+    await expect(nav).toBeVisible({ timeout: 60_000 });
     await context.setOffline(false);
     expectClean(problems);
   } finally {

@@ -19,12 +19,12 @@ test('after one visit the app loads, navigates and reads module files offline', 
   const problems = watchPage(page, app.url);
   await page.goto(app.url);
   const nav = page.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' });
-  await expect(nav).toBeVisible({ timeout: 30_000 });
+  await expect(nav).toBeVisible({ timeout: 60_000 });
   await waitForServiceWorker(page);
 
   await context.setOffline(true);
   await page.reload();
-  await expect(nav).toBeVisible({ timeout: 30_000 });
+  await expect(nav).toBeVisible({ timeout: 60_000 });
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   for (const [link, heading] of screens) {
     await nav.getByRole('link', { name: link }).click();
@@ -67,7 +67,7 @@ test('a lesson completed offline is saved', async ({ page, context, app, bundleD
   await page.goto(`${app.url}#/progress`);
   await page.reload();
   const learned = page.locator('.nhsuk-summary-list__row', { hasText: 'Questions learned' });
-  await expect(learned).toBeVisible({ timeout: 30_000 });
+  await expect(learned).toBeVisible({ timeout: 60_000 });
   expect(Number((await learned.locator('dd').textContent()).trim())).toBeGreaterThan(0);
   await context.setOffline(false);
   expectClean(problems);

@@ -45,7 +45,7 @@ test('a second deployment is announced and taken only when the learner reloads',
 
     deploy(root, 'v2');
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
-    await expect(notice).toBeVisible({ timeout: 30_000 });
+    await expect(notice).toBeVisible({ timeout: 60_000 });
     // Until the learner reloads, the page gets the old deployment's files only.
     expect(await page.evaluate(catalogueName)).toBe(oldName);
     await page.getByRole('link', { name: 'Progress' }).click();
@@ -55,7 +55,7 @@ test('a second deployment is announced and taken only when the learner reloads',
       page.waitForEvent('load'),
       page.getByRole('button', { name: 'Reload' }).click(),
     ]);
-    await expect(page.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' })).toBeVisible({ timeout: 60_000 });
     expect(await page.evaluate(catalogueName)).toBe(`${oldName} (second deployment)`);
     await expect(notice).toHaveCount(0);
     // The old deployment's cache is gone: one deployment on the device at a time.

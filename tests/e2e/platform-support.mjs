@@ -140,9 +140,9 @@ export const test = base.extend({
     await use(server);
     server.stop();
   },
-  context: async ({ playwright, viewport, app }, use) => {
+  context: async ({ playwright, viewport, serviceWorkers, app }, use) => {
     const browser = await playwright.chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
-    const context = await browser.newContext({ ...devices['Pixel 5'], viewport, baseURL: app.url });
+    const context = await browser.newContext({ ...devices['Pixel 5'], viewport, serviceWorkers, baseURL: app.url });
     await use(context);
     await browser.close();
   },

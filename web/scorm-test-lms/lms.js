@@ -7,10 +7,10 @@ const CALLS_KEY = 'test-lms.calls';
 const api = new window.Scorm12API({ autocommit: false, lmsCommitUrl: false, logLevel: 4 });
 const saved = JSON.parse(localStorage.getItem(RECORD_KEY) || 'null');
 if (saved) {
-  api.loadFromJSON({
-    core: { lesson_status: saved.lesson_status, score: { raw: saved.score_raw } },
-    suspend_data: saved.suspend_data,
-  });
+  // Only values the course set: an LMS starts a new learner with empty fields.
+  const core = { lesson_status: saved.lesson_status };
+  if (saved.score_raw !== '') core.score = { raw: saved.score_raw };
+  api.loadFromJSON(saved.suspend_data ? { core, suspend_data: saved.suspend_data } : { core });
 }
 window.API = api;
 
