@@ -76,17 +76,18 @@ pub fn start(options: ServeOptions) -> Result<RunningServer> {
     let cache = Arc::new(CompressedCache::default());
     cache.warm(&options.dist_dir);
     let options = Arc::new(options);
-    // A few threads, so a browser's parallel requests do not queue behind each other.
-    for _ in 0..4 {
-        let server = Arc::clone(&server);
-        let options = Arc::clone(&options);
-        let cache = Arc::clone(&cache);
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
+    // One thread per request: writing a response blocks while the client does not read (a page
+    // taken offline or closed mid-download), so a fixed pool of workers could all end up stuck
+    // and the server would stop answering. Here a stuck client holds only its own thread.
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let options = Arc::clone(&options);
+            let cache = Arc::clone(&cache);
+            std::thread::spawn(move || {
                 let _ = respond(&options, &cache, request);
-            }
-        });
-    }
+            });
+        }
+    });
     Ok(RunningServer { url })
 }
 
@@ -311,6 +312,59 @@ mod tests {
         let dist = std::env::temp_dir();
         assert_eq!(resolve(&dist, "/../etc/passwd"), None);
         assert_eq!(resolve(&dist, "/a/../../etc/passwd"), None);
+    }
+
+    /// Clients that ask for a large file and never read it (a page taken offline mid-download)
+    /// must not stop the server answering everyone else.
+    #[test]
+    fn clients_that_stop_reading_do_not_stall_the_server() {
+        use std::io::{Read, Write};
+        use std::net::TcpStream;
+        let dist =
+            std::env::temp_dir().join(format!("microlearn-serve-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dist).unwrap();
+        // Incompressible bytes, larger than loopback socket buffers, so the writes really block.
+        let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+        let big: Vec<u8> = (0..24 * 1024 * 1024)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect();
+        std::fs::write(dist.join("big.png"), big).unwrap();
+        std::fs::write(dist.join("index.html"), "<h1>ok</h1>").unwrap();
+        let server = start(ServeOptions::new(dist.clone(), "127.0.0.1:0")).unwrap();
+        let address = server
+            .url
+            .trim_start_matches("http://")
+            .trim_end_matches('/')
+            .to_string();
+        let stuck: Vec<TcpStream> = (0..8)
+            .map(|_| {
+                let mut stream = TcpStream::connect(&address).unwrap();
+                stream
+                    .write_all(b"GET /big.png HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .unwrap();
+                stream
+            })
+            .collect();
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        let mut fresh = TcpStream::connect(&address).unwrap();
+        fresh
+            .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+            .unwrap();
+        fresh
+            .write_all(b"GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut answer = String::new();
+        let read = fresh.read_to_string(&mut answer);
+        drop(stuck);
+        let _ = std::fs::remove_dir_all(&dist);
+        assert!(read.is_ok(), "the server did not answer: {read:?}");
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(answer.ends_with("<h1>ok</h1>"));
     }
 
     #[test]
