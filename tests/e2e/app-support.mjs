@@ -44,17 +44,9 @@ export async function openApp(page, url = './') {
   await page.goto(url);
   const nav = page.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' });
   try {
-    await expect(nav).toBeVisible({ timeout: 20_000 });
-  } catch {
-    // On the shared test machine the wasm download has been seen to stall with no response and
-    // no error (the server's idle connections, not the app); one reload gets a fresh request.
-    note('reloading once: the wasm did not arrive');
-    await page.reload();
-    try {
-      await expect(nav).toBeVisible({ timeout: 40_000 });
-    } catch (error) {
-      throw new Error(`the app did not start:\n${log.join('\n')}\n${error}`);
-    }
+    await expect(nav).toBeVisible({ timeout: 60_000 });
+  } catch (error) {
+    throw new Error(`the app did not start:\n${log.join('\n')}\n${error}`);
   }
   await expect(page.locator('.app-loading')).toHaveCount(0, { timeout: 60_000 });
 }
