@@ -1,13 +1,20 @@
 // A new deployment: the learner sees "A new version is ready, reload", the open page keeps every
 // file of the old deployment until then, and after the reload every file is the new one.
 import { expect } from '@playwright/test';
-import { cpSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { watchPage, expectClean } from './support.mjs';
 import { serveFolder, tempDir, test, waitForServiceWorker, xtask } from './platform-support.mjs';
 
 // Each test starts its own browser and server, and a loaded machine compiles the wasm slowly.
 test.describe.configure({ timeout: 180_000 });
+
+// Gives the second deployment's changed files a later time, as a real upload has: nginx's ETag
+// is the file's time and size, and both workers have the same size.
+function touchLater(folder, names) {
+  const later = new Date(Date.now() + 120_000);
+  for (const name of names) utimesSync(join(folder, name), later, later);
+}
 
 // Points `current` at a deployment folder atomically, as a host swapping folders would.
 function deploy(root, folder) {
@@ -30,6 +37,7 @@ test('a second deployment is announced and taken only when the learner reloads',
   catalogue.site.name = `${oldName} (second deployment)`;
   writeFileSync(cataloguePath, JSON.stringify(catalogue));
   await xtask(['pwa', '--dist', join(root, 'v2')]);
+  touchLater(join(root, 'v2'), ['sw.js', 'content/catalogue.json']);
   expect(readFileSync(join(root, 'v2/sw.js'), 'utf8')).not.toBe(readFileSync(join(root, 'v1/sw.js'), 'utf8'));
 
   deploy(root, 'v1');
@@ -75,6 +83,7 @@ test('a half-uploaded deployment is not cached', async ({ page, bundleDir }) => 
   writeFileSync(cataloguePath, readFileSync(cataloguePath, 'utf8').replace('"name":"', '"name":"New '));
   await xtask(['pwa', '--dist', join(root, 'v2')]);
   writeFileSync(join(root, 'v2/index.html'), `${readFileSync(join(root, 'v2/index.html'), 'utf8')}\n<!-- stale -->`);
+  touchLater(join(root, 'v2'), ['sw.js', 'content/catalogue.json', 'index.html']);
 
   deploy(root, 'v1');
   const server = await serveFolder(join(root, 'current'));

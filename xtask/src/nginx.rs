@@ -48,12 +48,12 @@ pub fn test_copy(
     Ok(config)
 }
 
-/// The main nginx.conf around the site file: everything under `prefix`, no root privileges needed
-/// beyond what nginx itself wants, no logs outside the prefix.
+/// The main nginx.conf around the site file: everything under `prefix`, no logs outside it. The
+/// workers run as root (this is a loopback test server) so they can read bundles in any folder.
 fn main_config(prefix: &Path) -> String {
     let p = prefix.display();
     format!(
-        "worker_processes 1;\npid {p}/nginx.pid;\nerror_log {p}/error.log warn;\n\
+        "user root;\nworker_processes 1;\npid {p}/nginx.pid;\nerror_log {p}/error.log warn;\n\
          events {{ worker_connections 64; }}\n\
          http {{\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n\
          \x20   access_log off;\n    client_body_temp_path {p}/body;\n    proxy_temp_path {p}/proxy;\n\
@@ -84,9 +84,12 @@ pub fn run(args: &[String]) -> Result<()> {
     let dist = crate::flag_value(args, "--dist")
         .map(PathBuf::from)
         .unwrap_or_else(|| project_root().join("dist"));
-    let dist = dist
-        .canonicalize()
-        .with_context(|| format!("no bundle at {}", dist.display()))?;
+    // Absolute but not canonical: a symlinked folder is followed on every request, so a test (or
+    // a deployment) can switch it to another bundle while nginx runs.
+    let dist = std::path::absolute(&dist)?;
+    if !dist.join("index.html").exists() && !dist.is_dir() {
+        bail!("no bundle at {}", dist.display());
+    }
     let port: u16 = crate::flag_value(args, "--port")
         .unwrap_or("8094")
         .parse()?;
