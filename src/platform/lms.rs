@@ -16,6 +16,7 @@ struct LmsSession {
     suspend_data: String,
     completed: bool,
     finished: bool,
+    restored: bool,
 }
 
 thread_local! {
@@ -68,6 +69,7 @@ pub fn start() {
         suspend_data: get("cmi.suspend_data"),
         completed: matches!(status.as_str(), "completed" | "passed"),
         finished: false,
+        restored: false,
     };
     SESSION.with(|cell| *cell.borrow_mut() = Some(session));
     commit();
@@ -121,13 +123,17 @@ pub fn save_progress(events: &[engine::ReviewEvent]) {
     }
 }
 
-/// The review log the LMS kept from an earlier attempt, for the module's items.
+/// The review log the LMS kept from an earlier attempt, for the module's items. It is handed
+/// over once per launch (later calls return nothing), so an effect that runs twice cannot record
+/// the same answers twice.
 pub fn saved_progress(items: &[engine::ItemId]) -> Vec<engine::ReviewEvent> {
     SESSION.with(|cell| {
-        cell.borrow()
-            .as_ref()
-            .map(|session| suspend::decode(&session.suspend_data, items))
-            .unwrap_or_default()
+        let mut cell = cell.borrow_mut();
+        let Some(session) = cell.as_mut().filter(|session| !session.restored) else {
+            return Vec::new();
+        };
+        session.restored = true;
+        suspend::decode(&session.suspend_data, items)
     })
 }
 
