@@ -67,10 +67,9 @@ function startXtask(args, ready) {
 }
 
 // Serves a folder for one test with nginx and the documented configuration (the production
-// headers; `frameAncestors` changes only the embedding rule). Not xtask's tiny_http server: with
-// five or more parallel connections (a page load in an iframe, a service worker's precache) its
-// connection pool can miss a wake-up, and a request then waits behind idle keep-alive
-// connections until they close (seen as a wasm download that never finishes).
+// headers; `frameAncestors` changes only the embedding rule), so the offline, update, iframe and
+// SCORM flows are also proved behind the server trusts use. (It began as a workaround: before
+// e4f94fa, xtask's server stalled once four clients stopped reading mid-download.)
 export async function serveFolder(dist, options = {}) {
   return startNginx(dist, options);
 }
