@@ -40,6 +40,7 @@ export async function openApp(page, url = './') {
   page.on('console', (message) => note(`console.${message.type()}: ${message.text()}`));
   page.on('pageerror', (error) => note(`pageerror: ${error}`));
   page.on('requestfailed', (request) => note(`failed: ${request.url()} ${request.failure()?.errorText}`));
+  page.on('request', (request) => note(`requested ${request.url()}`));
   page.on('response', (response) => note(`${response.status()} ${response.url()}`));
   await page.goto(url);
   const nav = page.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' });

@@ -5,6 +5,7 @@ mod bundle;
 mod compress;
 mod content_cmd;
 mod fuzz;
+mod http;
 mod nginx;
 mod pwa;
 mod replay;

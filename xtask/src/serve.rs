@@ -4,12 +4,12 @@
 //! a strict Content-Security-Policy, long caching for content-hashed files, no caching for the
 //! entry points, and correct MIME types (including `application/wasm`, which streaming compilation needs).
 
+use crate::http::{self, HttpRequest, HttpResponse};
 use anyhow::{Context, Result};
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
-use tiny_http::{Header, Request, Response, Server};
 
 use crate::compress;
 
@@ -60,75 +60,50 @@ pub struct RunningServer {
 
 /// Starts serving on background threads and returns the URL (the port may be 0 for any free one).
 pub fn start(options: ServeOptions) -> Result<RunningServer> {
-    let server = Server::http(&options.address)
-        .map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", options.address))?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .context("not an IP listener")?
-        .port();
-    let host = options
-        .address
-        .rsplit_once(':')
-        .map_or("127.0.0.1", |(host, _)| host);
-    let url = format!("http://{host}:{port}/");
-    let server = Arc::new(server);
+    // Compress before listening: a connection accepted during warming would wait for all of it.
     let cache = Arc::new(CompressedCache::default());
     cache.warm(&options.dist_dir);
+    let address = options.address.clone();
     let options = Arc::new(options);
-    // One thread per request: writing a response blocks while the client does not read (a page
-    // taken offline or closed mid-download), so a fixed pool of workers could all end up stuck
-    // and the server would stop answering. Here a stuck client holds only its own thread.
-    std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let options = Arc::clone(&options);
-            let cache = Arc::clone(&cache);
-            std::thread::spawn(move || {
-                let _ = respond(&options, &cache, request);
-            });
-        }
-    });
-    Ok(RunningServer { url })
+    let handler: http::Handler = Arc::new(move |request| respond(&options, &cache, request));
+    let bound =
+        http::listen(&address, handler).with_context(|| format!("cannot listen on {address}"))?;
+    Ok(RunningServer {
+        url: format!("http://{}:{}/", bound.ip(), bound.port()),
+    })
 }
 
-fn respond(
-    options: &ServeOptions,
-    cache: &CompressedCache,
-    request: Request,
-) -> std::io::Result<()> {
-    let Some(path) = resolve(&options.dist_dir, request.url()) else {
-        return request.respond(Response::from_string("Not found").with_status_code(404));
+fn respond(options: &ServeOptions, cache: &CompressedCache, request: &HttpRequest) -> HttpResponse {
+    let not_found = || HttpResponse::text(404, "Not found");
+    let Some(path) = resolve(&options.dist_dir, &request.target) else {
+        return not_found();
     };
     let name = path
         .file_name()
         .and_then(|name| name.to_str())
         .unwrap_or_default()
         .to_string();
-    let accepts = |encoding: &str| {
-        request.headers().iter().any(|header| {
-            header.field.equiv("Accept-Encoding") && header.value.as_str().contains(encoding)
-        })
-    };
-    let encoding = if accepts("br") {
+    let accepted = request.header("accept-encoding").unwrap_or_default();
+    let encoding = if accepted.contains("br") {
         Encoding::Brotli
-    } else if accepts("gzip") {
+    } else if accepted.contains("gzip") {
         Encoding::Gzip
     } else {
         Encoding::Identity
     };
-    let Some((bytes, encoding)) = cache.get(&path, &name, encoding) else {
-        return request.respond(Response::from_string("Not found").with_status_code(404));
+    let Some((body, encoding)) = cache.get(&path, &name, encoding) else {
+        return not_found();
     };
-    let mut response = Response::from_data(bytes.as_ref().clone());
     let mut headers = headers_for(&name, &options.frame_ancestors);
     headers.push(("Vary", "Accept-Encoding".to_string()));
     if let Some(value) = encoding.header_value() {
         headers.push(("Content-Encoding", value.to_string()));
     }
-    for (key, value) in headers {
-        response.add_header(Header::from_bytes(key, value).expect("valid header"));
+    HttpResponse {
+        status: 200,
+        headers,
+        body,
     }
-    request.respond(response)
 }
 
 /// The body encodings the server offers, like a production host with precompressed files.
@@ -160,7 +135,19 @@ struct CompressedCache {
 }
 
 impl CompressedCache {
+    /// The body for a request; a file changed since warming is compressed at a fast quality, so
+    /// no request waits seconds for brotli's best.
     fn get(&self, path: &Path, name: &str, wanted: Encoding) -> Option<(Arc<Vec<u8>>, Encoding)> {
+        self.load(path, name, wanted, 5)
+    }
+
+    fn load(
+        &self,
+        path: &Path,
+        name: &str,
+        wanted: Encoding,
+        brotli_quality: i32,
+    ) -> Option<(Arc<Vec<u8>>, Encoding)> {
         let modified = std::fs::metadata(path)
             .and_then(|meta| meta.modified())
             .ok()?;
@@ -179,7 +166,7 @@ impl CompressedCache {
         let body = Arc::new(match encoding {
             Encoding::Identity => raw,
             Encoding::Gzip => compress::gzip(&raw),
-            Encoding::Brotli => compress::brotli(&raw),
+            Encoding::Brotli => compress::brotli_at(&raw, brotli_quality),
         });
         self.entries
             .lock()
@@ -196,7 +183,8 @@ impl CompressedCache {
                 .and_then(|name| name.to_str())
                 .unwrap_or_default()
                 .to_string();
-            self.get(&file, &name, Encoding::Brotli);
+            // Quality 11, like a production host's precompressed files.
+            self.load(&file, &name, Encoding::Brotli, 11);
         }
     }
 }
