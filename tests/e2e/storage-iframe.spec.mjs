@@ -42,9 +42,13 @@ test('a file moves progress from the standalone app into the embedded app and ba
   const embedded = host.frameLocator('iframe[title="Microlearn"]');
   await expect(embedded.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible({ timeout: 30_000 });
   const frame = host.frames().find((candidate) => candidate.url().includes('#/settings'));
+  // The app reloads itself after an import. Mark this document, so the test can wait for the new
+  // one to be running before it clicks anything (a click during the reload would be lost).
+  await frame.evaluate(() => { window.beforeImport = true; });
   await embedded.locator('#import-file').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(standaloneFile) });
   await expect.poll(() => storedIds(frame)).toEqual(ids);
-  // The app reloads after an import; its navigation leads back to Settings.
+  await expect.poll(() => frame.evaluate(() => window.beforeImport === undefined
+    && document.querySelector('#app[data-app="running"]') !== null).catch(() => false), { timeout: 30_000 }).toBe(true);
   await embedded.getByRole('link', { name: 'Settings', exact: true }).click({ timeout: 30_000 });
   await expect(embedded.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
   const embeddedFile = await exportFrom(host, embedded);
