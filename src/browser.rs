@@ -101,3 +101,22 @@ pub fn device_id() -> String {
     local_storage_set(KEY, &id);
     id
 }
+
+/// A keydown listener on the whole document, for keyboard shortcuts.
+pub type KeyListener = wasm_bindgen::closure::Closure<dyn Fn(web_sys::KeyboardEvent)>;
+
+/// Listens for keydown on the document while the returned cleanup is alive; hand the cleanup to
+/// `use_effect_with` so the listener is removed when the effect ends. `None` listens to nothing.
+pub fn listen_for_keys(listener: Option<KeyListener>) -> impl FnOnce() {
+    let document = web_sys::window().and_then(|window| window.document());
+    if let (Some(document), Some(listener)) = (&document, &listener) {
+        let _ =
+            document.add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+    }
+    move || {
+        if let (Some(document), Some(listener)) = (document, listener) {
+            let _ = document
+                .remove_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
+        }
+    }
+}

@@ -7,7 +7,6 @@ use std::rc::Rc;
 use content::model as cm;
 use engine::{EventId, EventKind, ReviewEvent};
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use crate::adapter;
@@ -303,7 +302,7 @@ fn finished_view(app: &AppContext, session: &Session) -> Html {
 fn use_enter_key(enabled: bool, go_on: Callback<()>) {
     use_effect_with(enabled, move |enabled| {
         let listener = enabled.then(|| {
-            Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |event: web_sys::KeyboardEvent| {
+            crate::browser::KeyListener::new(move |event: web_sys::KeyboardEvent| {
                 let on_control = event
                     .target()
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -319,18 +318,6 @@ fn use_enter_key(enabled: bool, go_on: Callback<()>) {
                 }
             })
         });
-        let document = web_sys::window().and_then(|window| window.document());
-        if let (Some(document), Some(listener)) = (&document, &listener) {
-            let _ = document
-                .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-        }
-        move || {
-            if let (Some(document), Some(listener)) = (document, listener) {
-                let _ = document.remove_event_listener_with_callback(
-                    "keydown",
-                    listener.as_ref().unchecked_ref(),
-                );
-            }
-        }
+        crate::browser::listen_for_keys(listener)
     });
 }

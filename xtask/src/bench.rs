@@ -14,15 +14,14 @@ use std::process::Command;
 use std::time::Instant;
 
 use engine::parameters::fit_parameters;
-use engine::synthetic::{BENCHMARK_START_MS, benchmark_log, synthetic_catalogue};
-use engine::{EventId, LearnerState, ReviewEvent, ReviewLog, Scheduler, Settings, plan, replay};
+use engine::synthetic::{PlanWorkload, benchmark_log, plan_workload};
+use engine::{EventId, LearnerState, ReviewEvent, ReviewLog, Scheduler, plan, replay};
 
 use crate::{bundle, project_root, shell_scaling, size, tools};
 
 const BEGIN: &str = "<!-- cargo xtask bench: begin (generated; re-run the command to replace) -->";
 const END: &str = "<!-- cargo xtask bench: end -->";
 /// The engine benchmarks' first study day, so the workloads match `cargo bench -p engine`.
-const START_MS: i64 = BENCHMARK_START_MS;
 /// Reviews per item in the simulated logs (10,000 items for 100,000 reviews, as the issue says).
 const REVIEWS_PER_ITEM: usize = 10;
 
@@ -145,16 +144,11 @@ fn scale_row(reviews: usize) -> ScaleRow {
         std::hint::black_box(replay(&log, &scheduler).expect("simulated logs replay"));
     });
     let state = replay(&log, &scheduler).expect("simulated logs replay");
-    // Exactly `items` items in lessons of 20, at most 25 lessons to a module, as the engine's
-    // benchmarks (20 modules x 25 lessons x 20 items for 10,000).
-    let modules = items.div_ceil(500).max(1);
-    let catalogue = synthetic_catalogue(modules, items / (modules * 20), 20);
-    let settings = Settings {
-        daily_minutes: 20,
-        new_items_per_day: 20,
-        ..Settings::default()
-    };
-    let now = log.events().last().map_or(START_MS, |event| event.at_ms) + 86_400_000;
+    let PlanWorkload {
+        catalogue,
+        settings,
+        now_ms: now,
+    } = plan_workload(items, &log);
     let queued = plan(&state, &catalogue, &settings, &scheduler, now, 7)
         .queue
         .len();

@@ -3,25 +3,20 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use engine::parameters::fit_parameters;
-use engine::synthetic::{BENCHMARK_START_MS, benchmark_log, synthetic_catalogue};
+use engine::synthetic::{PlanWorkload, benchmark_log, plan_workload};
 use engine::*;
 use std::hint::black_box;
 use std::time::Duration;
 
-const START_MS: i64 = BENCHMARK_START_MS;
-
 fn benchmarks(criterion: &mut Criterion) {
     let scheduler = Scheduler::default();
-    // 20 modules x 25 lessons x 20 items = 10,000 items.
-    let catalogue = synthetic_catalogue(20, 25, 20);
     let log = benchmark_log(10_000, 100_000);
     let state = replay(&log, &scheduler).expect("simulated logs replay");
-    let now = log.events().last().map_or(START_MS, |event| event.at_ms) + 86_400_000;
-    let settings = Settings {
-        daily_minutes: 20,
-        new_items_per_day: 20,
-        ..Settings::default()
-    };
+    let PlanWorkload {
+        catalogue,
+        settings,
+        now_ms: now,
+    } = plan_workload(10_000, &log);
 
     let session = plan(&state, &catalogue, &settings, &scheduler, now, 7);
     eprintln!(

@@ -4,11 +4,9 @@
 //! natively with `cargo run --release -p engine --example wasm_bench`.
 
 use engine::parameters::fit_parameters;
-use engine::synthetic::{BENCHMARK_START_MS, benchmark_log, synthetic_catalogue};
-use engine::{Scheduler, Settings, plan, replay};
+use engine::synthetic::{PlanWorkload, benchmark_log, plan_workload};
+use engine::{Scheduler, plan, replay};
 use std::time::Instant;
-
-const START_MS: i64 = BENCHMARK_START_MS;
 
 /// Runs `work` `runs` times and prints the median and fastest time in milliseconds.
 fn time(name: &str, runs: usize, mut work: impl FnMut()) {
@@ -29,15 +27,13 @@ fn time(name: &str, runs: usize, mut work: impl FnMut()) {
 
 fn main() {
     let scheduler = Scheduler::default();
-    let catalogue = synthetic_catalogue(20, 25, 20);
     let log = benchmark_log(10_000, 100_000);
     let state = replay(&log, &scheduler).expect("simulated logs replay");
-    let now = log.events().last().map_or(START_MS, |event| event.at_ms) + 86_400_000;
-    let settings = Settings {
-        daily_minutes: 20,
-        new_items_per_day: 20,
-        ..Settings::default()
-    };
+    let PlanWorkload {
+        catalogue,
+        settings,
+        now_ms: now,
+    } = plan_workload(10_000, &log);
     time("plan: 10,000 items, 100,000 reviews", 50, || {
         std::hint::black_box(plan(&state, &catalogue, &settings, &scheduler, now, 7));
     });

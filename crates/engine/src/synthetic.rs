@@ -4,6 +4,7 @@
 use crate::catalogue::{Catalogue, Item, Lesson, Module};
 use crate::log::{EventId, EventKind, ItemId, ItemKind, Rating, ReviewEvent, ReviewLog};
 use crate::scheduler::{CardState, Scheduler};
+use crate::settings::Settings;
 use crate::time::{DAY_MS, MINUTE_MS};
 
 /// A SplitMix64 pseudo-random generator: tiny, fast and fully determined by its seed.
@@ -60,6 +61,35 @@ pub fn benchmark_log(items: usize, reviews: usize) -> ReviewLog {
         seed: 1,
     };
     simulate_learner(&learner, &Scheduler::default(), &Scheduler::default())
+}
+
+/// What the planning benchmarks plan with, so criterion, the wasm harness and `cargo xtask bench`
+/// measure the same work.
+#[derive(Debug, Clone)]
+pub struct PlanWorkload {
+    pub catalogue: Catalogue,
+    pub settings: Settings,
+    /// A day after the log's last answer.
+    pub now_ms: i64,
+}
+
+/// `items` items in lessons of 20, at most 25 lessons to a module (10,000 items are 20 modules x
+/// 25 lessons x 20), planned for 20 minutes and 20 new items a day.
+pub fn plan_workload(items: usize, log: &ReviewLog) -> PlanWorkload {
+    let modules = items.div_ceil(500).max(1);
+    PlanWorkload {
+        catalogue: synthetic_catalogue(modules, items / (modules * 20), 20),
+        settings: Settings {
+            daily_minutes: 20,
+            new_items_per_day: 20,
+            ..Settings::default()
+        },
+        now_ms: log
+            .events()
+            .last()
+            .map_or(BENCHMARK_START_MS, |event| event.at_ms)
+            + DAY_MS,
+    }
 }
 
 /// Simulates a learner who studies most days: the app schedules with `schedule`, while the

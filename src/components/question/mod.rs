@@ -10,7 +10,6 @@ mod spot;
 use content::model::{Answer, Question, Response};
 use engine::Confidence;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::closure::Closure;
 use yew::prelude::*;
 
 use draft::Draft;
@@ -160,36 +159,22 @@ fn use_number_keys(question: &Question, draft: UseStateHandle<Draft>, marked: bo
             let count = *count;
             let current = current.clone();
             let listener = (!*marked && count > 0).then(|| {
-                Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
-                    move |event: web_sys::KeyboardEvent| {
-                        if typing_in_field(&event)
-                            || event.ctrl_key()
-                            || event.meta_key()
-                            || event.alt_key()
-                        {
-                            return;
-                        }
-                        if let Ok(number) = event.key().parse::<usize>() {
-                            let mut next = current.clone();
-                            next.choose_by_number(number, count);
-                            draft.set(next);
-                        }
-                    },
-                )
+                crate::browser::KeyListener::new(move |event: web_sys::KeyboardEvent| {
+                    if typing_in_field(&event)
+                        || event.ctrl_key()
+                        || event.meta_key()
+                        || event.alt_key()
+                    {
+                        return;
+                    }
+                    if let Ok(number) = event.key().parse::<usize>() {
+                        let mut next = current.clone();
+                        next.choose_by_number(number, count);
+                        draft.set(next);
+                    }
+                })
             });
-            let document = web_sys::window().and_then(|window| window.document());
-            if let (Some(document), Some(listener)) = (&document, &listener) {
-                let _ = document
-                    .add_event_listener_with_callback("keydown", listener.as_ref().unchecked_ref());
-            }
-            move || {
-                if let (Some(document), Some(listener)) = (document, listener) {
-                    let _ = document.remove_event_listener_with_callback(
-                        "keydown",
-                        listener.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            crate::browser::listen_for_keys(listener)
         },
     );
 }
