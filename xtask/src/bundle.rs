@@ -43,6 +43,7 @@ pub fn build(options: &BuildOptions) -> Result<()> {
     tools::ensure_npm_packages()?;
     compile_styles()?;
     run_trunk(&options.dist_dir)?;
+    drop_stray_worker_snippets(&options.dist_dir)?;
     externalise_inline_scripts(&options.dist_dir)?;
     content_cmd::compile_into(&options.content_dir, &options.dist_dir.join("content"))?;
     // Last: the service worker's precache list names every other file with its final bytes.
@@ -77,6 +78,34 @@ fn run_trunk(dist_dir: &Path) -> Result<()> {
             .current_dir(project_root())
             .env("PATH", tools::path_with_npm_bin()),
     )
+}
+
+/// Removes `workers/snippets/`, which the worker never uses but sometimes receives.
+///
+/// Trunk runs both rust pipelines through one wasm-bindgen output folder
+/// (`target/wasm-bindgen/release/`) and copies its `snippets/` folder with each crate. Whether the
+/// app's snippets are there when the worker's pipeline copies depends on which finishes first, so
+/// without this step two builds of the same sources could differ by a file (and the service worker
+/// would precache it). The worker's glue is `no-modules` and cannot import snippets; that is checked
+/// here, so a worker that one day needs them fails the build instead of losing them.
+fn drop_stray_worker_snippets(dist_dir: &Path) -> Result<()> {
+    let workers = dist_dir.join("workers");
+    let snippets = workers.join("snippets");
+    if !snippets.exists() {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(&workers)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|ext| ext == "js")
+            && std::fs::read_to_string(&path)?.contains("snippets/")
+        {
+            bail!(
+                "{} imports a snippet; keep workers/snippets",
+                path.display()
+            );
+        }
+    }
+    std::fs::remove_dir_all(&snippets).with_context(|| format!("removing {}", snippets.display()))
 }
 
 /// Moves trunk's inline module loader into a content-hashed file, so the Content-Security-Policy
