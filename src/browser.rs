@@ -2,6 +2,7 @@
 //! downloads), so pages do not repeat web-sys plumbing.
 
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
 /// A value from localStorage, or `None` when storage is unavailable (private mode) or empty.
 pub fn local_storage_get(key: &str) -> Option<String> {
@@ -68,14 +69,32 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), Stri
 
 /// Moves keyboard focus to the element with this id, if it exists (after a screen change, so
 /// screen-reader and keyboard users start at the new content).
+///
+/// The move waits until the new screen has been painted: focusing at once would make the browser
+/// lay out the page inside the same task as the render, one long task on a slow phone instead of
+/// two short ones. A frame later the layout is done and focusing costs almost nothing.
 pub fn focus_by_id(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = element.focus();
-    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let id = id.to_string();
+    let focus_now = Closure::once_into_js(move || {
+        if let Some(element) = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(&id))
+            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+    // requestAnimationFrame runs before the frame's style and layout; the zero timeout from
+    // there runs after them.
+    let after_paint = Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(focus_now.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(after_paint.unchecked_ref());
 }
 
 /// Opens the browser's print dialog (for certificates).

@@ -2,7 +2,7 @@
 //!
 //! Test hook: when `localStorage["microlearn.clock-offset-ms"]` holds a number, it is added to
 //! `Date.now()`. End-to-end tests set it (for example to one day, 86400000) and reload, so the
-//! app behaves as if that much time had passed. Learners never set it; a missing or unreadable
+//! app behaves as if that much time had passed; it is read once per page load. Learners never set it; a missing or unreadable
 //! value means no offset.
 
 /// The localStorage key of the test clock offset, in milliseconds.
@@ -13,8 +13,19 @@ pub fn now_ms() -> i64 {
     js_sys::Date::now() as i64 + offset_ms()
 }
 
-fn offset_ms() -> i64 {
+thread_local! {
+    /// Read once per page load (tests set it and reload): a localStorage read on every call
+    /// cost more than the rest of `now_ms` while rendering a question.
+    static OFFSET_MS: i64 = read_offset_ms();
+}
+
+/// The test offset as localStorage holds it now (0 when missing or unreadable).
+pub fn read_offset_ms() -> i64 {
     crate::browser::local_storage_get(OFFSET_KEY)
         .and_then(|text| text.trim().parse::<i64>().ok())
         .unwrap_or(0)
+}
+
+fn offset_ms() -> i64 {
+    OFFSET_MS.with(|offset| *offset)
 }

@@ -12,6 +12,7 @@ pub mod platform;
 pub mod platform_worker;
 mod route;
 mod session;
+mod shared;
 mod state;
 pub mod storage;
 mod store;

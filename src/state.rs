@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::adapter;
 use crate::session::{Feedback, Session, Step};
+use crate::shared::Shared;
 use crate::store::{Loaded, StorageNotice, Store};
 
 /// Everything the screens read.
@@ -27,8 +28,13 @@ pub struct AppState {
     /// Set once saved data has been read (or could not be).
     pub storage_ready: bool,
     pub storage_error: Option<String>,
-    pub log: Rc<ReviewLog>,
-    pub learner: Rc<LearnerState>,
+    /// Shared by every state and appended to in place (see `crate::shared`).
+    pub log: Shared<ReviewLog>,
+    /// The log replayed; shared and updated in place like the log.
+    pub learner: Shared<LearnerState>,
+    /// Counts wholesale replacements of the log (loading, merging another tab's answers), so an
+    /// effect can tell them apart from answers appended at the end.
+    pub log_generation: u64,
     pub scheduler: Rc<Scheduler>,
     pub settings: AppSettings,
     /// Whether `settings` changed since it was loaded, so it needs saving.
@@ -58,7 +64,7 @@ impl AppState {
     /// Today's plan from the engine.
     pub fn plan(&self, now_ms: i64) -> SessionPlan {
         engine::plan(
-            &self.learner,
+            &self.learner.read(),
             &self.engine_catalogue,
             &self.settings.study,
             &self.scheduler,
@@ -70,7 +76,7 @@ impl AppState {
     /// Mastery per module and lesson from the engine.
     pub fn mastery(&self, now_ms: i64) -> engine::MasteryReport {
         engine::mastery(
-            &self.learner,
+            &self.learner.read(),
             &self.engine_catalogue,
             &self.settings.study,
             &self.scheduler,
@@ -94,15 +100,18 @@ impl AppState {
 
     fn set_log(&mut self, log: ReviewLog) {
         match engine::replay(&log, &self.scheduler) {
-            Ok(learner) => self.learner = Rc::new(learner),
+            Ok(learner) => self.learner.replace(learner),
             Err(error) => web_sys::console::error_1(&format!("replay failed: {error}").into()),
         }
-        self.log = Rc::new(log);
+        self.log.replace(log);
+        self.log_generation += 1;
     }
 
+    /// Appends answers to the shared log and learner state in place: the cost of an answer does
+    /// not grow with the size of the log.
     fn record_events(&mut self, events: Vec<ReviewEvent>) {
-        let mut log = (*self.log).clone();
-        let learner = Rc::make_mut(&mut self.learner);
+        let mut log = self.log.write();
+        let mut learner = self.learner.write();
         let unsaved = Rc::make_mut(&mut self.unsaved);
         for event in events {
             if log.push(event.clone()) {
@@ -112,7 +121,6 @@ impl AppState {
                 unsaved.push(event);
             }
         }
-        self.log = Rc::new(log);
     }
 }
 
@@ -181,7 +189,7 @@ impl Reducible for AppState {
             }
             Action::RemoteEvents(events) => {
                 let remote = ReviewLog::from_events(events);
-                let merged = state.log.merge(&remote);
+                let merged = state.log.read().merge(&remote);
                 state.set_log(merged);
             }
             Action::StartSession(plan, now_ms) => start(&mut state, plan, now_ms),
@@ -201,7 +209,12 @@ impl Reducible for AppState {
 
 fn start(state: &mut AppState, plan: SessionPlan, now_ms: i64) {
     if let Some(catalogue) = state.catalogue.clone() {
-        state.session = Some(Session::new(plan, &state.learner, &catalogue, now_ms));
+        state.session = Some(Session::new(
+            plan,
+            &state.learner.read(),
+            &catalogue,
+            now_ms,
+        ));
         state.saved_resume = None;
     }
 }
@@ -211,8 +224,13 @@ fn resume(state: &mut AppState, now_ms: i64) {
     else {
         return;
     };
-    state.session =
-        Session::from_resume(&point, &state.learner, &catalogue, &state.scheduler, now_ms);
+    state.session = Session::from_resume(
+        &point,
+        &state.learner.read(),
+        &catalogue,
+        &state.scheduler,
+        now_ms,
+    );
 }
 
 fn next_card(state: &mut AppState, now_ms: i64) {
@@ -250,7 +268,7 @@ fn answered(state: &mut AppState, feedback: Feedback, now_ms: i64) {
     state.record_events(vec![feedback.event.clone()]);
     let learner = state.learner.clone();
     if let Some(session) = state.session.as_mut() {
-        session.record_answer(feedback, &learner, now_ms);
+        session.record_answer(feedback, &learner.read(), now_ms);
     }
 }
 
@@ -264,7 +282,7 @@ fn advance(state: &mut AppState, now_ms: i64) {
     };
     if matches!(session.step, Step::Feedback(_)) {
         session.position += 1;
-        session.enter_position(&state.learner, &catalogue, now_ms);
+        session.enter_position(&state.learner.read(), &catalogue, now_ms);
     }
 }
 

@@ -37,7 +37,13 @@ pub fn lesson_page(props: &LessonPageProps) -> Html {
         let catalogue = catalogue.clone();
         Callback::from(move |_: MouseEvent| {
             let now = now_ms();
-            let plan = lesson_plan(&lesson, &app.learner, &catalogue, &app.scheduler, now);
+            let plan = lesson_plan(
+                &lesson,
+                &app.learner.read(),
+                &catalogue,
+                &app.scheduler,
+                now,
+            );
             app.dispatch(Action::StartSession(plan, now));
             if let Some(navigator) = &navigator {
                 navigator.push(&Route::Session);

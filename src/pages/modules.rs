@@ -12,10 +12,11 @@ use crate::state::{AppContext, use_app};
 
 /// How many of a lesson's items the learner has met, and whether all were tested out.
 pub fn lesson_counts(app: &AppContext, lesson: &cm::LessonSummary) -> (usize, usize, bool) {
+    let learner = app.learner.read();
     let records: Vec<_> = lesson
         .items
         .iter()
-        .filter_map(|item| app.learner.items.get(&ItemId::new(item.id.clone())))
+        .filter_map(|item| learner.items.get(&ItemId::new(item.id.clone())))
         .collect();
     let tested_out = !records.is_empty() && records.iter().all(|record| record.tested_out);
     (records.len(), lesson.items.len(), tested_out)

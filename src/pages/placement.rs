@@ -89,7 +89,7 @@ pub fn placement_page(props: &PlacementPageProps) -> Html {
                 response_ms: u32::try_from(now - *shown_at.borrow()).unwrap_or(0),
                 confidence: submission.confidence,
             };
-            let correct = engine::grade(&answer, &app.learner.response_times).is_recall();
+            let correct = engine::grade(&answer, &app.learner.read().response_times).is_recall();
             let mut next = (*placement).clone();
             if let Some(state) = next.as_mut() {
                 let _ = state.answer(correct);

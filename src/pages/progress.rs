@@ -39,13 +39,14 @@ fn row(key: &str, value: String) -> Html {
 }
 
 fn totals(app: &AppContext, now: i64) -> Html {
-    let totals = &app.learner.totals;
+    let learner = app.learner.read();
+    let totals = &learner.totals;
     html! {
         <dl class="nhsuk-summary-list" aria-label="Totals">
-            { row("Questions learned", app.learner.items.len().to_string()) }
+            { row("Questions learned", learner.items.len().to_string()) }
             { row("Answers given", totals.reviews.to_string()) }
             { row("Minutes of learning", (totals.response_ms / 60_000).to_string()) }
-            { row("Streak", format!("{} days (longest {})", app.learner.streak.current_days(now), app.learner.streak.longest_days)) }
+            { row("Streak", format!("{} days (longest {})", learner.streak.current_days(now), learner.streak.longest_days)) }
         </dl>
     }
 }
@@ -88,7 +89,7 @@ fn modules(app: &AppContext, now: i64) -> Html {
 }
 
 fn forecast(app: &AppContext, now: i64) -> Html {
-    let values = recall_forecast(&app.learner, &app.scheduler, now, 30);
+    let values = recall_forecast(&app.learner.read(), &app.scheduler, now, 30);
     if values.is_empty() {
         return html! {
             <section aria-labelledby="forecast-heading">
@@ -114,7 +115,7 @@ fn forecast(app: &AppContext, now: i64) -> Html {
 }
 
 fn calendar(app: &AppContext, now: i64) -> Html {
-    let activity = activity_by_day(&app.log);
+    let activity = activity_by_day(&app.log.read());
     let today = day_index(now);
     // Twelve whole weeks ending with this one; columns are weeks, rows days.
     let first = today - 83;

@@ -200,7 +200,7 @@ fn mark(
         response_ms,
         confidence: submission.confidence,
     };
-    let rating = engine::grade(&answer, &app.learner.response_times);
+    let rating = engine::grade(&answer, &app.learner.read().response_times);
     let event = ReviewEvent {
         id: EventId::new(format!("{}:{now}:{}", device_id(), random_token())),
         item_id: engine::ItemId::new(item.id.clone()),

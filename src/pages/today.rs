@@ -57,7 +57,7 @@ pub fn today() -> Html {
 fn start_practice(app: &AppContext, now: i64) {
     if let Some(catalogue) = &app.catalogue {
         let plan = practice_plan(
-            &app.learner,
+            &app.learner.read(),
             catalogue,
             &app.engine_catalogue,
             &app.scheduler,
@@ -111,7 +111,7 @@ fn session_offer(
                     if let Some(route) = next_lesson {
                         <li><a class="nhsuk-button" href={route.href()}>{ "Learn something new" }</a></li>
                     }
-                    if !app.learner.items.is_empty() {
+                    if !app.learner.read().items.is_empty() {
                         <li><button type="button" class="nhsuk-button nhsuk-button--secondary" onclick={practise}>{ "Practise what you know" }</button></li>
                     }
                 </ul>
@@ -159,6 +159,7 @@ fn next_lesson_route(app: &AppContext) -> Option<Route> {
         .find(|(_, lesson)| {
             lesson.items.iter().any(|item| {
                 !app.learner
+                    .read()
                     .items
                     .contains_key(&engine::ItemId::new(item.id.clone()))
             })
@@ -170,8 +171,8 @@ fn next_lesson_route(app: &AppContext) -> Option<Route> {
 }
 
 fn habits(app: &AppContext, now: i64) -> Html {
-    let streak = app.learner.streak.current_days(now) as usize;
-    let week = minutes_this_week(&app.log, now);
+    let streak = app.learner.read().streak.current_days(now) as usize;
+    let week = minutes_this_week(&app.log.read(), now);
     let goal = weekly_goal_minutes(app.settings.study.daily_minutes);
     html! {
         <dl class="nhsuk-summary-list app-habits">
@@ -251,6 +252,7 @@ fn placements() -> Html {
         .filter(|module| {
             !module.lessons.iter().flat_map(|l| &l.items).any(|item| {
                 app.learner
+                    .read()
                     .items
                     .contains_key(&engine::ItemId::new(item.id.clone()))
             })

@@ -64,12 +64,21 @@ pub fn parse_origin(text: &str) -> Option<String> {
     (matches!(scheme, "https" | "http") && valid_host).then(|| text.to_string())
 }
 
+/// The origin events go to: the host's, when the app is framed and was told it.
+fn host_origin() -> Option<String> {
+    js::is_framed()
+        .then(|| parse_origin(&js::host_parameter()))
+        .flatten()
+}
+
+/// Whether events reach a host page, so work done only to report them can be skipped.
+pub fn connected() -> bool {
+    host_origin().is_some()
+}
+
 /// Sends an event to the embedding page, if the app is framed and was told the host's origin.
 pub fn send(event: &HostEvent<'_>) {
-    if !js::is_framed() {
-        return;
-    }
-    if let Some(origin) = parse_origin(&js::host_parameter()) {
+    if let Some(origin) = host_origin() {
         js::post_to_host(&event.to_json(), &origin);
     }
 }

@@ -24,12 +24,14 @@ const MODULES = 20;
 const LESSONS = 25;
 const ITEMS_PER_LESSON = 20;
 const REVIEWS = 100_000;
-// The target of issue 11. It is not met yet: the app's reducer copies the whole log and learner
-// state on every answer (src/state.rs, record_events), about 140 ms p95 at 4x. Until that is
-// fixed the test enforces a guard past today's figures (86-144 ms) to stop it getting worse, and
-// prints whether the target holds; lower the guard to the target once the copy is gone.
+// The target of issue 11 is not met yet. The reducer no longer copies the log or the learner
+// state per answer (src/shared.rs) and scores one module, not the catalogue, and only when an
+// LMS or host page listens; what is left is Yew rendering the feedback and the next question
+// (about 9 to 20 ms of wasm at 4x on this machine) and the browser's style and layout (4 to 6 ms).
+// Measured p95 went from 86-144 ms to about 31 ms. The guard sits past today's figures, with room
+// for a busy CI machine, to stop it getting worse; the printout says whether the target holds.
 const TARGET_MS = 16;
-const GUARD_MS = 300;
+const GUARD_MS = 100;
 // PERF_CPU_SLOWDOWN=1 shows the same figures at this machine's own speed, for comparison.
 const CPU_SLOWDOWN = Number(process.env.PERF_CPU_SLOWDOWN ?? 4);
 const DAY_MS = 86_400_000;
@@ -141,22 +143,43 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
   const check = page.getByRole('button', { name: 'Check answer' });
   await expect(check).toBeVisible({ timeout: 60_000 });
 
+  // Garbage left by the setup (the imported 100,000-event file) is collected first, so a major
+  // collection of it does not land inside an answer's window.
+  await cdp.send('HeapProfiler.collectGarbage');
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   let answered = 0;
   for (; answered < 40; answered++) {
     if (!(await check.isVisible())) break;
     await page.getByLabel('True', { exact: true }).check();
-    // The window opens just before "Check answer" is pressed, from the page itself, and closes
-    // when the next question is on screen; "Continue" is pressed once the answer is saved.
-    await page.evaluate((n) => {
+    // One answer -> next question, driven from inside the page: the window opens as "Check
+    // answer" is pressed and closes when the next question (or the end of the session) is on
+    // screen; "Continue" is pressed once the answer is saved. Playwright's own clicks and
+    // visibility polls would run its injected script on the main thread (hit-target checks,
+    // forced layouts) and be counted as the app's work, so none run inside the window.
+    await page.evaluate(async (n) => {
+      const until = (predicate) => new Promise((resolve, reject) => {
+        const started = performance.now();
+        const poll = () => {
+          const found = predicate();
+          if (found) resolve(found);
+          else if (performance.now() - started > 30_000) reject(new Error(`answer ${n}: timed out`));
+          else setTimeout(poll, 10);
+        };
+        poll();
+      });
+      const button = (text) => [...document.querySelectorAll('button, a')].find((element) => element.textContent.trim() === text);
       performance.mark(`answer-${n}-start`);
       document.querySelector('form button[type="submit"]').click();
+      const next = await until(() => document.querySelector('#continue-button:not([disabled])'));
+      next.click();
+      await until(() => button('Check answer') || button('Back to today'));
+      // Two frames more, so the window holds the browser's rendering of the new question and
+      // the focus move that follows it.
+      for (let frame = 0; frame < 2; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      }
+      performance.mark(`answer-${n}-end`);
     }, answered);
-    const next = page.locator('#continue-button:not([disabled])');
-    await expect(next).toBeVisible({ timeout: 30_000 });
-    await next.click();
-    await expect(check.or(page.getByRole('link', { name: 'Back to today' }))).toBeVisible({ timeout: 30_000 });
-    await page.evaluate((n) => performance.mark(`answer-${n}-end`), answered);
   }
   const trace = await browser.stopTracing();
   // Kept for reading in chrome://tracing or DevTools when the figure needs explaining.

@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
+use std::collections::HashSet;
+use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 
 /// A stable identifier for an item of content (for example `"hand-hygiene/5-moments/q3"`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -209,10 +211,29 @@ impl ReviewEvent {
 ///
 /// It serialises as a plain JSON array of events; deserialising re-sorts and de-duplicates, so
 /// a hand-edited or concatenated file is still a valid log.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(from = "Vec<ReviewEvent>", into = "Vec<ReviewEvent>")]
 pub struct ReviewLog {
     events: Vec<ReviewEvent>,
+    /// A hash of every event id, so [`ReviewLog::push`] finds a repeat without reading 100,000
+    /// ids on every answer. A hash seen before is confirmed against the ids themselves, so a
+    /// collision costs one scan and never drops an event.
+    id_hashes: HashSet<u64, IdHasher>,
+}
+
+/// Two logs are equal when they hold the same events; the index follows from them.
+impl PartialEq for ReviewLog {
+    fn eq(&self, other: &Self) -> bool {
+        self.events == other.events
+    }
+}
+
+/// SipHash with fixed keys: the engine never reads a random source, so the index must not
+/// depend on `RandomState`'s per-process seed.
+type IdHasher = BuildHasherDefault<DefaultHasher>;
+
+fn id_hash(id: &EventId) -> u64 {
+    IdHasher::default().hash_one(id)
 }
 
 impl From<Vec<ReviewEvent>> for ReviewLog {
@@ -238,7 +259,8 @@ impl ReviewLog {
         events.sort_by(ReviewEvent::identity_order);
         events.dedup_by(|later, earlier| later.id == earlier.id);
         events.sort_by(ReviewEvent::replay_order);
-        Self { events }
+        let id_hashes = events.iter().map(|event| id_hash(&event.id)).collect();
+        Self { events, id_hashes }
     }
 
     /// The events in replay order.
@@ -259,7 +281,8 @@ impl ReviewLog {
     /// Appends one event, keeping replay order. Returns `false` (and changes nothing) when an
     /// event with the same id is already in the log.
     pub fn push(&mut self, event: ReviewEvent) -> bool {
-        if self.events.iter().any(|existing| existing.id == event.id) {
+        let seen_hash = !self.id_hashes.insert(id_hash(&event.id));
+        if seen_hash && self.events.iter().any(|existing| existing.id == event.id) {
             return false;
         }
         let position = self

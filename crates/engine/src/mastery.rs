@@ -71,23 +71,18 @@ pub fn mastery(
     scheduler: &Scheduler,
     now_ms: i64,
 ) -> MasteryReport {
-    let recall_of = |item: &Item| {
-        state
-            .items
-            .get(&item.id)
-            .map(|record| scheduler.retrievability(&record.card, now_ms))
-    };
+    let recall_of = recall_at(state, scheduler, now_ms);
     let mut domain_recalls: BTreeMap<String, Vec<Option<f32>>> = BTreeMap::new();
     let modules = catalogue
         .modules
         .iter()
         .map(|module| {
-            let recalls: Vec<Option<f32>> = module.items().map(recall_of).collect();
+            let recalls: Vec<Option<f32>> = module.items().map(&recall_of).collect();
             domain_recalls
                 .entry(module.skill_domain.clone())
                 .or_default()
                 .extend_from_slice(&recalls);
-            module_mastery(module, &recalls, settings, &recall_of)
+            mastery_from_recalls(module, &recalls, settings, &recall_of)
         })
         .collect();
     let skill_domains = domain_recalls
@@ -100,7 +95,35 @@ pub fn mastery(
     }
 }
 
-fn module_mastery(
+/// Mastery of one module at `now_ms`, as [`mastery`] reports it, reading only that module's
+/// items: after an answer the app re-scores the one module it touched, not the whole catalogue.
+pub fn module_mastery(
+    state: &LearnerState,
+    module: &Module,
+    settings: &Settings,
+    scheduler: &Scheduler,
+    now_ms: i64,
+) -> ModuleMastery {
+    let recall_of = recall_at(state, scheduler, now_ms);
+    let recalls: Vec<Option<f32>> = module.items().map(&recall_of).collect();
+    mastery_from_recalls(module, &recalls, settings, &recall_of)
+}
+
+/// The chance of recalling an item at `now_ms`, or `None` for an item never seen.
+fn recall_at<'a>(
+    state: &'a LearnerState,
+    scheduler: &'a Scheduler,
+    now_ms: i64,
+) -> impl Fn(&Item) -> Option<f32> + 'a {
+    move |item| {
+        state
+            .items
+            .get(&item.id)
+            .map(|record| scheduler.retrievability(&record.card, now_ms))
+    }
+}
+
+fn mastery_from_recalls(
     module: &Module,
     recalls: &[Option<f32>],
     settings: &Settings,

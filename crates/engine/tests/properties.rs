@@ -178,3 +178,24 @@ fn pushing_an_event_twice_adds_it_once() {
     assert!(!log.push(event));
     assert_eq!(log.len(), 1);
 }
+
+#[test]
+fn a_loaded_or_merged_log_refuses_an_id_it_already_holds() {
+    let first = common::review("a", &common::item_id(0, 0, 0), START_MS, Rating::Good);
+    let json = serde_json::to_string(&ReviewLog::from_events(vec![first.clone()])).unwrap();
+    let mut loaded: ReviewLog = serde_json::from_str(&json).unwrap();
+    // The same id with other details (a corrupt copy) is still the same event.
+    let mut copy = first.clone();
+    copy.at_ms += 1_000;
+    assert!(!loaded.push(copy));
+    let other = common::review("b", &common::item_id(0, 0, 1), START_MS, Rating::Good);
+    let mut merged = loaded.merge(&ReviewLog::from_events(vec![other.clone()]));
+    assert!(!merged.push(other));
+    assert!(merged.push(common::review(
+        "c",
+        &common::item_id(0, 0, 2),
+        START_MS,
+        Rating::Hard
+    )));
+    assert_eq!(merged.len(), 3);
+}

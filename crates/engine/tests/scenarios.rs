@@ -270,4 +270,15 @@ fn mastery_is_reported_per_lesson_module_and_skill_domain() {
     // domain0 holds m0 only (module index even), domain1 holds m1.
     assert_eq!(report.skill_domains["domain0"].introduced, 2);
     assert_eq!(report.skill_domains["domain1"].recall, 0.0);
+    // One module scored alone matches its line in the whole report.
+    for (index, module) in catalogue.modules.iter().enumerate() {
+        let alone = module_mastery(
+            &state,
+            module,
+            &Settings::default(),
+            &scheduler,
+            START_MS + DAY,
+        );
+        assert_eq!(alone, report.modules[index]);
+    }
 }
