@@ -17,6 +17,22 @@ test('the first screen renders on a phone with its navigation', async ({ page, b
   expectClean(problems);
 });
 
+test('index.html shows the top of the first-run screen, as the app renders it', async ({ page }) => {
+  // The shell alone: the app's code never arrives.
+  await page.route('**/*_bg.wasm', () => {});
+  await page.goto('./');
+  const shell = await page.locator('#maincontent > h1, #maincontent > p:not(.app-loading)').evaluateAll(
+    (elements) => elements.map((element) => ({ text: element.textContent.trim(), box: element.getBoundingClientRect().toJSON() })));
+  await page.unroute('**/*_bg.wasm');
+  await page.reload();
+  await expect(page.locator('#app[data-app="running"] form')).toBeVisible();
+  const app = await page.locator('#maincontent > h1, #maincontent > p').evaluateAll(
+    (elements) => elements.map((element) => ({ text: element.textContent.trim(), box: element.getBoundingClientRect().toJSON() })));
+  expect(shell).toHaveLength(3);
+  // Same words in the same places: nothing moves, and no larger element appears late.
+  expect(app.slice(0, 3)).toEqual(shell);
+});
+
 test('navigation links open their screens by deep link', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL);
   await page.goto('./#/progress');

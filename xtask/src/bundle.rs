@@ -67,7 +67,28 @@ fn compile_styles() -> Result<()> {
             .arg(root.join("styles/main.scss"))
             .arg(&out)
             .current_dir(&root),
-    )
+    )?;
+    purge_unused_styles(&out)
+}
+
+/// Drops the rules no screen can use (PurgeCSS, configured in `styles/purgecss.config.cjs`),
+/// keeping the full stylesheet beside it for the check that the two style every screen alike.
+fn purge_unused_styles(css: &Path) -> Result<()> {
+    let root = project_root();
+    let full = css.with_file_name("app.full.css");
+    std::fs::copy(css, &full)?;
+    let purged_dir = root.join("target/styles/purged");
+    tools::run(
+        Command::new(tools::npm_bin().join("purgecss"))
+            .arg("--config")
+            .arg(root.join("styles/purgecss.config.cjs"))
+            .arg("--css")
+            .arg(&full)
+            .arg("--output")
+            .arg(&purged_dir)
+            .current_dir(&root),
+    )?;
+    std::fs::rename(purged_dir.join("app.full.css"), css).context("PurgeCSS wrote no stylesheet")
 }
 
 fn run_trunk(dist_dir: &Path) -> Result<()> {

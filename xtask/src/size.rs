@@ -9,10 +9,11 @@ use std::path::{Path, PathBuf};
 /// foundation's was 250 KB). The check prints whether it is met.
 pub const FIRST_SCREEN_TARGET_BYTES: u64 = 200 * 1024;
 
-/// The ceiling the suite enforces until the target is met: the first screen measured when the
-/// learner app landed (337,243 bytes) plus 3%. It stops the bundle growing further while the
-/// target is open; lower it whenever the bundle shrinks, and remove it once the target holds.
-pub const FIRST_SCREEN_CEILING_BYTES: u64 = 347 * 1024;
+/// The ceiling the suite enforces until the target is met: the first screen measured after the
+/// stylesheet was purged (332,334 bytes; it was 345,477) plus about 2%. It stops the bundle
+/// growing while the target is open; lower it whenever the bundle shrinks, and remove it once
+/// the target holds.
+pub const FIRST_SCREEN_CEILING_BYTES: u64 = 332 * 1024;
 
 /// One file's sizes.
 #[derive(Debug, Clone)]
