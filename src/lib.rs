@@ -32,6 +32,7 @@ pub fn app() -> Html {
     hooks::use_persistence(app.clone());
     hooks::use_display(app.clone());
     hooks::use_platform(app.clone());
+    hooks::use_memory_model(app.clone());
     html! {
         <ContextProvider<state::AppContext> context={app}>
             <HashRouter>

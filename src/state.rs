@@ -98,6 +98,32 @@ impl AppState {
         }
     }
 
+    /// Uses the learner's own memory model when they have one (FSRS-6's defaults otherwise),
+    /// replaying the log when it changed, since every memory state depends on it.
+    fn use_memory_model(&mut self) {
+        let parameters = &self.settings.memory_model.parameters;
+        let wanted = if parameters.is_empty() {
+            fsrs_defaults()
+        } else {
+            parameters.clone()
+        };
+        if self.scheduler.parameters().as_slice() == wanted.as_slice() {
+            return;
+        }
+        let config = engine::SchedulerConfig {
+            parameters: wanted,
+            ..engine::SchedulerConfig::default()
+        };
+        match Scheduler::new(config) {
+            Ok(scheduler) => {
+                self.scheduler = Rc::new(scheduler);
+                let log = self.log.read().clone();
+                self.set_log(log);
+            }
+            Err(error) => web_sys::console::error_1(&format!("memory model: {error}").into()),
+        }
+    }
+
     fn set_log(&mut self, log: ReviewLog) {
         match engine::replay(&log, &self.scheduler) {
             Ok(learner) => self.learner.replace(learner),
@@ -134,6 +160,8 @@ pub enum Action {
     ModuleLoaded(Rc<cm::ModuleFile>),
     SettingsChanged(AppSettings),
     SettingsSaved,
+    /// A fit of the learner's memory model finished (in the optimiser worker).
+    MemoryModelFitted(persist::MemoryModel),
     /// Placement results or other events recorded outside a session.
     Record(Vec<ReviewEvent>),
     /// These events are now durably saved.
@@ -162,6 +190,7 @@ impl Reducible for AppState {
                 state.settings = loaded.settings;
                 state.saved_resume = loaded.resume;
                 state.notices = loaded.notices;
+                state.use_memory_model();
                 state.set_log(loaded.log);
                 state.rebuild_engine_catalogue();
             }
@@ -181,8 +210,14 @@ impl Reducible for AppState {
                 state.settings = settings;
                 state.settings_dirty = true;
                 state.rebuild_engine_catalogue();
+                state.use_memory_model();
             }
             Action::SettingsSaved => state.settings_dirty = false,
+            Action::MemoryModelFitted(model) => {
+                state.settings.memory_model = model;
+                state.settings_dirty = true;
+                state.use_memory_model();
+            }
             Action::Record(events) => state.record_events(events),
             Action::Saved(ids) => {
                 Rc::make_mut(&mut state.unsaved).retain(|event| !ids.contains(&event.id));
@@ -293,4 +328,9 @@ pub type AppContext = UseReducerHandle<AppState>;
 #[hook]
 pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("AppProvider wraps the app")
+}
+
+/// FSRS-6's default parameters, as the scheduler holds them.
+fn fsrs_defaults() -> Vec<f32> {
+    Scheduler::default().parameters().to_vec()
 }

@@ -36,6 +36,12 @@ pub fn first_run() -> Html {
                 crate::browser::focus_by_id("error-summary");
                 return;
             }
+            // Explained on this screen: without it the browser may clear the progress when the
+            // phone runs low on space. Some browsers decide without asking; either way the
+            // learner goes on.
+            wasm_bindgen_futures::spawn_local(async {
+                crate::storage::request_persistence().await;
+            });
             let mut settings = app.settings.clone();
             settings.study.daily_minutes = *goal;
             settings.chosen_modules = (*chosen).clone();
@@ -86,6 +92,7 @@ pub fn first_run() -> Html {
             <p>{ "Microlearn teaches digital skills for work in short lessons you can do on your phone. It brings back each question just before you would forget it, so a few minutes a day is enough." }</p>
             <div class="nhsuk-inset-text">
                 <p>{ "Everything stays on this device. There is no account and nothing is sent anywhere." }</p>
+                <p>{ "When you continue, your browser may ask whether Microlearn can keep its data. Saying yes stops your progress being cleared when your phone runs low on space." }</p>
             </div>
             if *error {
                 <div class="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabindex="-1" id="error-summary">

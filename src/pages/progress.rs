@@ -47,7 +47,28 @@ fn totals(app: &AppContext, now: i64) -> Html {
             { row("Answers given", totals.reviews.to_string()) }
             { row("Minutes of learning", (totals.response_ms / 60_000).to_string()) }
             { row("Streak", format!("{} days (longest {})", learner.streak.current_days(now), learner.streak.longest_days)) }
+            { row("Memory model", memory_model_words(&app.settings.memory_model)) }
         </dl>
+    }
+}
+
+/// What the scheduler's memory model is, in words.
+fn memory_model_words(model: &persist::MemoryModel) -> String {
+    if !model.parameters.is_empty() {
+        format!(
+            "Fitted to your answers (last checked at {} answers)",
+            model.fitted_at_events
+        )
+    } else if model.fitted_at_events > 0 {
+        format!(
+            "Standard: checked against your answers at {}, it still fits you best",
+            model.fitted_at_events
+        )
+    } else {
+        format!(
+            "Standard, until it can be fitted to you after {} answers",
+            persist::MemoryModel::REFIT_EVERY_EVENTS
+        )
     }
 }
 

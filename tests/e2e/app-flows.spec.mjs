@@ -13,9 +13,16 @@ test.describe.configure({ timeout: 180_000 });
 
 test('first run explains the app, keeps data on the device and saves the choices', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL);
+  // Counts the app's requests for persistent storage (the real call still goes to the browser).
+  await page.addInitScript(() => {
+    const persist = navigator.storage.persist.bind(navigator.storage);
+    window.persistRequests = 0;
+    navigator.storage.persist = () => { window.persistRequests += 1; return persist(); };
+  });
   await openApp(page);
   await expect(page.getByRole('heading', { level: 1, name: 'Microlearn' })).toBeVisible();
   await expect(page.getByText('Everything stays on this device. There is no account')).toBeVisible();
+  await expect(page.getByText('your browser may ask whether Microlearn can keep its data')).toBeVisible();
   await expectAccessible(page, 'first run');
   await screenshot(page, '01-first-run');
   // No module chosen: the error summary says what to do.
@@ -24,9 +31,11 @@ test('first run explains the app, keeps data on the device and saves the choices
   await expect(page.getByRole('alert')).toContainText('Choose at least one module');
   await expectAccessible(page, 'first run with an error');
   await page.getByLabel('Cyber security for NHS staff').check();
+  expect(await page.evaluate(() => window.persistRequests), 'no request before the choices are valid').toBe(0);
   await page.getByLabel('10 minutes a day').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  expect(await page.evaluate(() => window.persistRequests), 'persistent storage requested on Continue').toBe(1);
   await expect(page.getByRole('link', { name: /Check what I know: Cyber security/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /Check what I know: Data analytics/ })).toHaveCount(0);
   // The choices survive a reload.

@@ -26,4 +26,4 @@ pub use load::{RawRecord, RawSaved, Recovered, Repair, load};
 pub use merge::{ImportPlan, ImportReport, plan_import};
 pub use notice::{Notice, Quarantined};
 pub use schema::SCHEMA_VERSION;
-pub use settings::{AppSettings, ResumeEntry, ResumePoint, TextSize, Theme};
+pub use settings::{AppSettings, MemoryModel, ResumeEntry, ResumePoint, TextSize, Theme};

@@ -45,6 +45,30 @@ pub struct AppSettings {
     pub ask_confidence: bool,
     /// The name printed on certificates; typed by the learner, kept on the device.
     pub learner_name: String,
+    /// The learner's own memory model, fitted on this device from their answers.
+    pub memory_model: MemoryModel,
+}
+
+/// Personal FSRS parameters and when they were last fitted.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MemoryModel {
+    /// The 21 FSRS-6 parameters in use; empty means FSRS-6's defaults.
+    pub parameters: Vec<f32>,
+    /// How many events the log held at the last fit, adopted or not: the next fit waits for
+    /// [`MemoryModel::REFIT_EVERY_EVENTS`] more.
+    pub fitted_at_events: usize,
+}
+
+impl MemoryModel {
+    /// New answers between fits: a fit takes seconds on a phone (in a worker), and a few hundred
+    /// answers are what it takes to move the parameters.
+    pub const REFIT_EVERY_EVENTS: usize = 250;
+
+    /// Whether a log of `events` events is due a fit.
+    pub fn due_for_fit(&self, events: usize) -> bool {
+        events >= self.fitted_at_events + Self::REFIT_EVERY_EVENTS
+    }
 }
 
 impl Default for AppSettings {
@@ -62,6 +86,7 @@ impl Default for AppSettings {
             reduced_motion: false,
             ask_confidence: false,
             learner_name: String::new(),
+            memory_model: MemoryModel::default(),
         }
     }
 }

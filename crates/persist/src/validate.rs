@@ -54,8 +54,19 @@ pub fn settings_problem(settings: &AppSettings) -> Option<String> {
     if !module_settings_valid {
         return Some("a module's target, priority or deadline is not a usable number".into());
     }
+    let parameters = &settings.memory_model.parameters;
+    if !(parameters.is_empty() || parameters.len() == FSRS_PARAMETER_COUNT)
+        || parameters.iter().any(|value| !value.is_finite())
+    {
+        return Some(format!(
+            "the memory model is not {FSRS_PARAMETER_COUNT} usable numbers"
+        ));
+    }
     None
 }
+
+/// FSRS-6 has 21 parameters.
+const FSRS_PARAMETER_COUNT: usize = 21;
 
 #[cfg(test)]
 mod tests {
@@ -113,5 +124,22 @@ mod tests {
                 .contains("learner name")
         );
         assert_eq!(settings_problem(&AppSettings::default()), None);
+    }
+
+    #[test]
+    fn a_memory_model_of_the_wrong_shape_is_refused() {
+        let with_parameters = |parameters: Vec<f32>| AppSettings {
+            memory_model: crate::MemoryModel {
+                parameters,
+                fitted_at_events: 0,
+            },
+            ..AppSettings::default()
+        };
+        let expected = Some("the memory model is not 21 usable numbers".to_string());
+        assert_eq!(settings_problem(&with_parameters(vec![0.5; 3])), expected);
+        let mut not_a_number = vec![0.5; 21];
+        not_a_number[4] = f32::NAN;
+        assert_eq!(settings_problem(&with_parameters(not_a_number)), expected);
+        assert_eq!(settings_problem(&with_parameters(vec![0.5; 21])), None);
     }
 }
