@@ -9,10 +9,10 @@ use std::path::{Path, PathBuf};
 /// foundation's was 250 KB). The check prints whether it is met.
 pub const FIRST_SCREEN_TARGET_BYTES: u64 = 200 * 1024;
 
-/// The ceiling the suite enforces until the target is met: the first screen measured after the
-/// stylesheet was purged (332,334 bytes; it was 345,477) plus about 2%. It stops the bundle
-/// growing while the target is open; lower it whenever the bundle shrinks, and remove it once
-/// the target holds.
+/// The ceiling the suite enforces until the target is met: 339,968 bytes, set when the stylesheet
+/// was purged (first screen 332,334 bytes, from 345,477); with the memory-model fit and the
+/// persistence request the first screen is 336,114 bytes. It stops the bundle growing while the
+/// target is open; lower it whenever the bundle shrinks, and remove it once the target holds.
 pub const FIRST_SCREEN_CEILING_BYTES: u64 = 332 * 1024;
 
 /// One file's sizes.
