@@ -1,12 +1,6 @@
 //! Microlearn's browser app: mounts the Yew root component over the loading shell in index.html.
 
 fn main() {
-    // The shell's first screen is painted before the app replaces it: a learner on a slow phone
-    // reads it meanwhile, and on a fast one the swap changes nothing they can see.
-    microlearn::platform::after_first_paint(mount);
-}
-
-fn mount() {
     let document = web_sys::window()
         .and_then(|window| window.document())
         .expect("the app runs in a browser document");

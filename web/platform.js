@@ -105,34 +105,3 @@ export function onPageHide(callback) {
 export function nowMs() {
   return Date.now();
 }
-
-// Calls `start` once the static first screen from index.html has been painted, so the app takes
-// over a screen the learner has already seen (and the browser has already counted as the largest
-// paint) rather than racing it. A page that is not being painted (a hidden tab) starts after
-// 250 ms anyway.
-export function afterFirstPaint(start) {
-  let started = false;
-  const go = () => {
-    if (!started) {
-      started = true;
-      start();
-    }
-  };
-  if (performance.getEntriesByName('first-contentful-paint').length > 0) {
-    go();
-    return;
-  }
-  try {
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntriesByName('first-contentful-paint').length > 0) {
-        observer.disconnect();
-        go();
-      }
-    });
-    observer.observe({ type: 'paint', buffered: true });
-  } catch {
-    go();
-    return;
-  }
-  setTimeout(go, 250);
-}

@@ -27,6 +27,4 @@ extern "C" {
     pub fn on_page_hide(callback: &Closure<dyn FnMut()>);
     #[wasm_bindgen(js_name = nowMs)]
     pub fn now_ms() -> f64;
-    #[wasm_bindgen(js_name = afterFirstPaint)]
-    pub fn after_first_paint(start: &js_sys::Function);
 }

@@ -34,14 +34,6 @@ pub fn platform() -> Html {
     html! { <UpdateNotice /> }
 }
 
-/// Runs `start` once the static first screen in index.html has been painted (see
-/// `afterFirstPaint` in web/platform.js).
-pub fn after_first_paint(start: impl FnOnce() + 'static) {
-    use wasm_bindgen::JsCast;
-    let start = wasm_bindgen::closure::Closure::once_into_js(start);
-    js::after_first_paint(start.unchecked_ref());
-}
-
 /// Whether scores reach anyone (an LMS or a host page). Without one, scoring every module after
 /// each answer would be wasted work on the learner's phone.
 pub fn reports_progress() -> bool {
