@@ -2,8 +2,8 @@
 //!
 //! Test hook: when `localStorage["microlearn.clock-offset-ms"]` holds a number, it is added to
 //! `Date.now()`. End-to-end tests set it (for example to one day, 86400000) and reload, so the
-//! app behaves as if that much time had passed; it is read once per page load. Learners never set it; a missing or unreadable
-//! value means no offset.
+//! app behaves as if that much time had passed; it is read once per page load. Learners never
+//! set it; a missing or unreadable value means no offset.
 
 /// The localStorage key of the test clock offset, in milliseconds.
 pub const OFFSET_KEY: &str = "microlearn.clock-offset-ms";

@@ -32,8 +32,9 @@ pub struct AppState {
     pub log: Shared<ReviewLog>,
     /// The log replayed; shared and updated in place like the log.
     pub learner: Shared<LearnerState>,
-    /// Counts wholesale replacements of the log (loading, merging another tab's answers), so an
-    /// effect can tell them apart from answers appended at the end.
+    /// Counts wholesale changes of the log or the learner state (loading, merging another tab's
+    /// answers, a new memory model), so an effect can tell them apart from answers appended at
+    /// the end.
     pub log_generation: u64,
     pub scheduler: Rc<Scheduler>,
     pub settings: AppSettings,
@@ -98,38 +99,38 @@ impl AppState {
         }
     }
 
-    /// Uses the learner's own memory model when they have one (FSRS-6's defaults otherwise),
-    /// replaying the log when it changed, since every memory state depends on it.
-    fn use_memory_model(&mut self) {
-        let parameters = &self.settings.memory_model.parameters;
-        let wanted = if parameters.is_empty() {
-            fsrs_defaults()
-        } else {
-            parameters.clone()
-        };
-        if self.scheduler.parameters().as_slice() == wanted.as_slice() {
-            return;
-        }
+    /// Builds the scheduler from the learner's own memory model (FSRS-6's defaults when it is
+    /// empty). Returns whether the parameters changed, in which case every memory state must be
+    /// replayed.
+    fn adopt_memory_model(&mut self) -> bool {
         let config = engine::SchedulerConfig {
-            parameters: wanted,
+            parameters: self.settings.memory_model.parameters.clone(),
             ..engine::SchedulerConfig::default()
         };
         match Scheduler::new(config) {
-            Ok(scheduler) => {
+            Ok(scheduler) if scheduler.parameters() != self.scheduler.parameters() => {
                 self.scheduler = Rc::new(scheduler);
-                let log = self.log.read().clone();
-                self.set_log(log);
+                true
             }
-            Err(error) => web_sys::console::error_1(&format!("memory model: {error}").into()),
+            Ok(_) => false,
+            Err(error) => {
+                web_sys::console::error_1(&format!("memory model: {error}").into());
+                false
+            }
         }
     }
 
     fn set_log(&mut self, log: ReviewLog) {
-        match engine::replay(&log, &self.scheduler) {
+        self.log.replace(log);
+        self.replay_learner();
+    }
+
+    /// Replays the shared log into the learner state, in place.
+    fn replay_learner(&mut self) {
+        match engine::replay(&self.log.read(), &self.scheduler) {
             Ok(learner) => self.learner.replace(learner),
             Err(error) => web_sys::console::error_1(&format!("replay failed: {error}").into()),
         }
-        self.log.replace(log);
         self.log_generation += 1;
     }
 
@@ -190,7 +191,7 @@ impl Reducible for AppState {
                 state.settings = loaded.settings;
                 state.saved_resume = loaded.resume;
                 state.notices = loaded.notices;
-                state.use_memory_model();
+                state.adopt_memory_model();
                 state.set_log(loaded.log);
                 state.rebuild_engine_catalogue();
             }
@@ -210,13 +211,17 @@ impl Reducible for AppState {
                 state.settings = settings;
                 state.settings_dirty = true;
                 state.rebuild_engine_catalogue();
-                state.use_memory_model();
+                if state.adopt_memory_model() {
+                    state.replay_learner();
+                }
             }
             Action::SettingsSaved => state.settings_dirty = false,
             Action::MemoryModelFitted(model) => {
                 state.settings.memory_model = model;
                 state.settings_dirty = true;
-                state.use_memory_model();
+                if state.adopt_memory_model() {
+                    state.replay_learner();
+                }
             }
             Action::Record(events) => state.record_events(events),
             Action::Saved(ids) => {
@@ -301,9 +306,8 @@ fn answered(state: &mut AppState, feedback: Feedback, now_ms: i64) {
         return;
     }
     state.record_events(vec![feedback.event.clone()]);
-    let learner = state.learner.clone();
     if let Some(session) = state.session.as_mut() {
-        session.record_answer(feedback, &learner.read(), now_ms);
+        session.record_answer(feedback, &state.learner.read(), now_ms);
     }
 }
 
@@ -328,9 +332,4 @@ pub type AppContext = UseReducerHandle<AppState>;
 #[hook]
 pub fn use_app() -> AppContext {
     use_context::<AppContext>().expect("AppProvider wraps the app")
-}
-
-/// FSRS-6's default parameters, as the scheduler holds them.
-fn fsrs_defaults() -> Vec<f32> {
-    Scheduler::default().parameters().to_vec()
 }

@@ -146,6 +146,7 @@ fn session_offer(
 /// The first lesson, in the learner's modules, that still has items to learn.
 fn next_lesson_route(app: &AppContext) -> Option<Route> {
     let catalogue = app.catalogue.as_ref()?;
+    let learner = app.learner.read();
     catalogue
         .modules
         .iter()
@@ -158,8 +159,7 @@ fn next_lesson_route(app: &AppContext) -> Option<Route> {
         .flat_map(|module| module.lessons.iter().map(move |lesson| (module, lesson)))
         .find(|(_, lesson)| {
             lesson.items.iter().any(|item| {
-                !app.learner
-                    .read()
+                !learner
                     .items
                     .contains_key(&engine::ItemId::new(item.id.clone()))
             })
@@ -237,6 +237,7 @@ fn placements() -> Html {
     let Some(catalogue) = &app.catalogue else {
         return Html::default();
     };
+    let learner = app.learner.read();
     let pending: Vec<_> = catalogue
         .modules
         .iter()
@@ -251,8 +252,7 @@ fn placements() -> Html {
         })
         .filter(|module| {
             !module.lessons.iter().flat_map(|l| &l.items).any(|item| {
-                app.learner
-                    .read()
+                learner
                     .items
                     .contains_key(&engine::ItemId::new(item.id.clone()))
             })

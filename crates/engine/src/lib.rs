@@ -71,7 +71,9 @@ pub use log::{
 pub use mastery::{Mastery, MasteryReport, ModuleMastery, mastery, module_mastery};
 pub use placement::{Placement, PlacementOutcome, PlacementQuestion};
 pub use planner::{QueueEntry, QueueReason, SessionPlan, plan};
-pub use scheduler::{CardState, MemoryState, NextStates, Phase, Scheduler, SchedulerConfig};
+pub use scheduler::{
+    CardState, MemoryState, NextStates, PARAMETER_COUNT, Phase, Scheduler, SchedulerConfig,
+};
 pub use settings::{ModuleSettings, Settings};
 pub use state::{ItemRecord, LearnerState, ResponseTimes, Streak, Totals, replay};
 

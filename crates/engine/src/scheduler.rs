@@ -8,6 +8,9 @@ use crate::log::Rating;
 use crate::time::{DAY_MS, MINUTE_MS, elapsed_days};
 use serde::{Deserialize, Serialize};
 
+/// How many parameters FSRS-6 has.
+pub const PARAMETER_COUNT: usize = 21;
+
 /// How the scheduler behaves. The defaults are FSRS-6's default parameters and short learning
 /// steps suited to micro-learning sessions of a few minutes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,7 +45,7 @@ impl Default for SchedulerConfig {
 #[derive(Debug, Clone)]
 pub struct Scheduler {
     fsrs: fsrs::FSRS,
-    parameters: [f32; 21],
+    parameters: [f32; PARAMETER_COUNT],
     config: SchedulerConfig,
     /// Whether better ratings are guaranteed longer waits by construction, so [`Scheduler::apply`]
     /// may compute only the chosen outcome (see [`outcomes_are_ordered`]).
@@ -59,7 +62,7 @@ impl Scheduler {
     /// Builds a scheduler; fails when the `fsrs` crate rejects the parameters.
     pub fn new(config: SchedulerConfig) -> Result<Self, Error> {
         let filled = fsrs::check_and_fill_parameters(&config.parameters)?;
-        let parameters: [f32; 21] = filled
+        let parameters: [f32; PARAMETER_COUNT] = filled
             .as_slice()
             .try_into()
             .map_err(|_| Error::InvalidParameters(format!("{} values", filled.len())))?;
@@ -79,7 +82,7 @@ impl Scheduler {
     }
 
     /// The 21 FSRS parameters in use.
-    pub fn parameters(&self) -> &[f32; 21] {
+    pub fn parameters(&self) -> &[f32; PARAMETER_COUNT] {
         &self.parameters
     }
 
@@ -346,7 +349,7 @@ fn enforce_non_decreasing_intervals(states: &mut [CardState; 4]) {
 /// when the first-review stabilities rise with the rating and the same-day steps rise and stay
 /// under a day. FSRS's own parameter bounds (hard penalty at most 1, easy bonus at least 1,
 /// non-negative short-term exponent) order every later outcome.
-fn outcomes_are_ordered(parameters: &[f32; 21], config: &SchedulerConfig) -> bool {
+fn outcomes_are_ordered(parameters: &[f32; PARAMETER_COUNT], config: &SchedulerConfig) -> bool {
     let rising = |values: &[u32]| values.windows(2).all(|pair| pair[0] <= pair[1]);
     let under_a_day = |values: &[u32]| values.iter().all(|&minutes| minutes < 1_440);
     parameters[0..4].windows(2).all(|pair| pair[0] <= pair[1])

@@ -55,18 +55,16 @@ pub fn settings_problem(settings: &AppSettings) -> Option<String> {
         return Some("a module's target, priority or deadline is not a usable number".into());
     }
     let parameters = &settings.memory_model.parameters;
-    if !(parameters.is_empty() || parameters.len() == FSRS_PARAMETER_COUNT)
+    if !(parameters.is_empty() || parameters.len() == engine::PARAMETER_COUNT)
         || parameters.iter().any(|value| !value.is_finite())
     {
         return Some(format!(
-            "the memory model is not {FSRS_PARAMETER_COUNT} usable numbers"
+            "the memory model is not {} usable numbers",
+            engine::PARAMETER_COUNT
         ));
     }
     None
 }
-
-/// FSRS-6 has 21 parameters.
-const FSRS_PARAMETER_COUNT: usize = 21;
 
 #[cfg(test)]
 mod tests {
