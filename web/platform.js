@@ -7,6 +7,13 @@
 // waiting. The page keeps running on the old deployment until the learner chooses to reload.
 export function registerServiceWorker(onUpdateReady) {
   if (!('serviceWorker' in navigator)) return;
+  // Registering (and the worker's precaching) waits until the page is idle, so it never adds to
+  // the tasks that draw the first screen on a slow phone.
+  const whenIdle = window.requestIdleCallback || ((callback) => setTimeout(callback, 1));
+  whenIdle(() => register(onUpdateReady), { timeout: 2000 });
+}
+
+function register(onUpdateReady) {
   navigator.serviceWorker.register('./sw.js', { updateViaCache: 'none' }).then((registration) => {
     const announce = () => {
       if (registration.waiting && navigator.serviceWorker.controller) onUpdateReady();

@@ -1,4 +1,5 @@
 // The app shell on a phone: heading, the four navigation links, a clean console, no other origins.
+import { createHash } from 'node:crypto';
 import { test, expect } from '@playwright/test';
 import { watchPage, expectClean } from './support.mjs';
 
@@ -51,9 +52,16 @@ test('the server sends production headers', async ({ request }) => {
   expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(policy).not.toContain('unsafe-inline');
   const html = await index.text();
-  const wasmName = html.match(/href="\.\/([^"]+_bg\.wasm)"/)?.[1];
-  expect(wasmName, 'index.html preloads the wasm').toBeTruthy();
+  const bootName = html.match(/<script type="module" src="\.\/(boot-[0-9a-f]+\.js)"><\/script>/)?.[1];
+  expect(bootName, 'index.html starts the app from the loader file').toBeTruthy();
+  const boot = await (await request.get(`./${bootName}`)).text();
+  // The loader fetches the wasm only after the first paint, checked against its integrity hash.
+  const [, wasmName, integrity] = boot.match(/fetch\('\.\/([^']+_bg\.wasm)', \{ integrity: '(sha384-[^']+)' \}\)/) ?? [];
+  expect(wasmName, 'the loader fetches the wasm with its integrity hash').toBeTruthy();
+  expect(html, 'the wasm is not preloaded ahead of the first paint').not.toContain(wasmName);
   const wasm = await request.get(`./${wasmName}`);
+  const digest = createHash('sha384').update(await wasm.body()).digest('base64');
+  expect(integrity).toBe(`sha384-${digest}`);
   expect(wasm.headers()['content-type']).toBe('application/wasm');
   expect(wasm.headers()['cache-control']).toContain('immutable');
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);

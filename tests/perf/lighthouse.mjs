@@ -15,19 +15,18 @@ if (!url) {
 }
 
 // The targets of issues 8 and 11 (printed as met or not), and the guards the suite enforces.
-// Accessibility, best practices and layout shift are enforced at their targets. Speed is not yet
-// at target with today's 307 KB (brotli) wasm. In session 2, LCP was bimodal: about 1.0 s when
-// Chrome counted the shell's first-run paragraph as the largest paint, about 3.2 s when the app's
-// identical paragraph replaced it first. Performance was 93 or 99, and TBT 91-137 ms. So these
-// guards sit past the figures seen (performance 77-99, LCP 1.0-3.4 s, TBT 31-590 ms on this
-// 2-core machine, the high ends while other builds ran) to stop gross regressions without
-// failing on load noise; tighten them as the bundle shrinks, until they equal the targets.
+// Performance, accessibility, best practices, LCP and layout shift are enforced at their targets.
+// The loader (web/boot.js) fetches the wasm only after index.html's first screen has painted, so
+// the largest paint is the shell's and LCP no longer waits for the wasm: in session 3, LCP was
+// 1.1-1.3 s and performance 96-100 over 7 runs. Total Blocking Time is not yet at its target: the
+// wasm's instantiation and first renders gave 58-225 ms, so its guard sits past that to stop
+// gross regressions without failing on load noise; tighten it to the target once met.
 const budgets = [
-  { key: 'performance', label: 'performance score', target: 95, guard: 70, higherIsBetter: true },
+  { key: 'performance', label: 'performance score', target: 95, guard: 95, higherIsBetter: true },
   { key: 'accessibility', label: 'accessibility score', target: 100, guard: 100, higherIsBetter: true },
   { key: 'best-practices', label: 'best practices score', target: 95, guard: 95, higherIsBetter: true },
-  { key: 'lcp_ms', label: 'Largest Contentful Paint (ms)', target: 2000, guard: 4500 },
-  { key: 'tbt_ms', label: 'Total Blocking Time (ms)', target: 100, guard: 600 },
+  { key: 'lcp_ms', label: 'Largest Contentful Paint (ms)', target: 2000, guard: 2000 },
+  { key: 'tbt_ms', label: 'Total Blocking Time (ms)', target: 100, guard: 400 },
   { key: 'cls', label: 'Cumulative Layout Shift', target: 0.001, guard: 0.001 },
 ];
 

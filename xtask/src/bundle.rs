@@ -44,7 +44,7 @@ pub fn build(options: &BuildOptions) -> Result<()> {
     compile_styles()?;
     run_trunk(&options.dist_dir)?;
     drop_stray_worker_snippets(&options.dist_dir)?;
-    externalise_inline_scripts(&options.dist_dir)?;
+    crate::loader::write_loader(&options.dist_dir)?;
     content_cmd::compile_into(&options.content_dir, &options.dist_dir.join("content"))?;
     // Last: the service worker's precache list names every other file with its final bytes.
     crate::pwa::generate(&options.dist_dir)?;
@@ -127,36 +127,6 @@ fn drop_stray_worker_snippets(dist_dir: &Path) -> Result<()> {
         }
     }
     std::fs::remove_dir_all(&snippets).with_context(|| format!("removing {}", snippets.display()))
-}
-
-/// Moves trunk's inline module loader into a content-hashed file, so the Content-Security-Policy
-/// can forbid inline scripts entirely (`script-src 'self'`).
-fn externalise_inline_scripts(dist_dir: &Path) -> Result<()> {
-    let index_path = dist_dir.join("index.html");
-    let html = std::fs::read_to_string(&index_path).context("trunk wrote no index.html")?;
-    let open = r#"<script type="module">"#;
-    let Some(start) = html.find(open) else {
-        return Ok(());
-    };
-    let body_start = start + open.len();
-    let body_end = body_start
-        + html[body_start..]
-            .find("</script>")
-            .context("unterminated inline script")?;
-    let script = &html[body_start..body_end];
-    if html[body_end..].contains(open) {
-        bail!("index.html has more than one inline module script; externalise each");
-    }
-    let name = format!("boot-{:016x}.js", fnv1a(script.as_bytes()));
-    std::fs::write(dist_dir.join(&name), script.trim())?;
-    let tag = format!(r#"<script type="module" src="./{name}"></script>"#);
-    let rewritten = format!(
-        "{}{tag}{}",
-        &html[..start],
-        &html[body_end + "</script>".len()..]
-    );
-    std::fs::write(&index_path, rewritten)?;
-    Ok(())
 }
 
 /// A small stable hash for file names (not for security).

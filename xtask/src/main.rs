@@ -6,6 +6,7 @@ mod compress;
 mod content_cmd;
 mod fuzz;
 mod http;
+mod loader;
 mod nginx;
 mod pwa;
 mod replay;
