@@ -56,6 +56,10 @@ pub struct Module {
     pub skill_domain: String,
     /// Lessons in teaching order.
     pub lessons: Vec<Lesson>,
+    /// The most questions its placement test may ask (`None`: one per lesson). Authors cap a long
+    /// module's test so it stays quick; lessons it never reached are studied.
+    #[serde(default)]
+    pub placement_max_questions: Option<u32>,
 }
 
 impl Module {

@@ -12,6 +12,8 @@
 //!   who lacks the foundation cannot test out of what builds on it.
 //! - After [`STOP_AFTER_WRONG_IN_A_ROW`] wrong answers in a row the test stops and the rest of
 //!   the module is studied normally.
+//! - It also stops once it has asked the module's `placement_max_questions`; lessons it did
+//!   not reach are studied, since nothing showed they are known.
 
 use crate::catalogue::{Catalogue, LessonId, Module};
 use crate::error::Error;
@@ -57,6 +59,9 @@ pub struct Placement {
     lessons: Vec<PlacementLesson>,
     wrong_in_a_row: u32,
     asked: u32,
+    /// `None` (and a test saved before the cap existed): one question per lesson at most.
+    #[serde(default)]
+    max_questions: Option<u32>,
 }
 
 /// The result of a finished placement test.
@@ -133,6 +138,7 @@ impl Placement {
             lessons,
             wrong_in_a_row: 0,
             asked: 0,
+            max_questions: module.placement_max_questions,
         }
     }
 
@@ -172,12 +178,13 @@ impl Placement {
         if correct {
             self.lessons[index].decision = Some(LessonDecision::Known);
             self.wrong_in_a_row = 0;
-            return Ok(());
+        } else {
+            self.lessons[index].decision = Some(LessonDecision::Study);
+            self.wrong_in_a_row += 1;
+            self.send_dependents_to_study(index);
         }
-        self.lessons[index].decision = Some(LessonDecision::Study);
-        self.wrong_in_a_row += 1;
-        self.send_dependents_to_study(index);
-        if self.wrong_in_a_row >= STOP_AFTER_WRONG_IN_A_ROW {
+        let cap_reached = self.max_questions.is_some_and(|max| self.asked >= max);
+        if self.wrong_in_a_row >= STOP_AFTER_WRONG_IN_A_ROW || cap_reached {
             self.send_rest_to_study();
         }
         Ok(())

@@ -214,6 +214,32 @@ fn a_wrong_placement_answer_sends_the_learner_to_that_lesson_and_what_builds_on_
 }
 
 #[test]
+fn a_placement_stops_at_the_modules_question_cap_and_studies_what_it_did_not_reach() {
+    let mut catalogue = catalogue(1, 5, 2);
+    catalogue.modules[0].placement_max_questions = Some(2);
+    let mut placement = Placement::start(&catalogue, "m0").unwrap();
+    placement.answer(true).unwrap();
+    assert!(!placement.is_finished());
+    placement.answer(true).unwrap();
+    assert!(placement.is_finished(), "two questions is the cap");
+    let outcome = placement.outcome().unwrap();
+    assert_eq!(
+        outcome.known_lessons,
+        vec!["m0-l0".to_string(), "m0-l1".to_string()]
+    );
+    assert_eq!(
+        outcome.study_lessons,
+        vec![
+            "m0-l2".to_string(),
+            "m0-l3".to_string(),
+            "m0-l4".to_string()
+        ]
+    );
+    assert_eq!(outcome.questions_asked, 2);
+    assert_eq!(outcome.known_items().count(), 4);
+}
+
+#[test]
 fn new_and_missed_items_come_back_in_the_same_session_after_a_few_others() {
     let catalogue = catalogue(1, 2, 5);
     let scheduler = Scheduler::default();
