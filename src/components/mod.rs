@@ -4,3 +4,4 @@ pub mod chart;
 pub mod layout;
 pub mod loading;
 pub mod question;
+pub mod tabs;

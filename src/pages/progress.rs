@@ -7,7 +7,9 @@ use yew::prelude::*;
 use crate::clock::now_ms;
 use crate::components::chart::{Chart, ChartStyle};
 use crate::components::loading::Loading;
+use crate::components::tabs::{Tab, Tabs};
 use crate::insights::{activity_by_day, format_date, percent, recall_forecast};
+use crate::pages::today::plural;
 use crate::route::Route;
 use crate::state::{AppContext, use_app};
 
@@ -23,8 +25,10 @@ pub fn progress() -> Html {
             <h1>{ "Progress" }</h1>
             { totals(&app, now) }
             { modules(&app, now) }
-            { forecast(&app, now) }
-            { calendar(&app, now) }
+            <Tabs title="Contents" screen_href={Route::Progress.href()} tabs={vec![
+                Tab { id: "forecast".into(), label: "What you will remember".into(), panel: forecast(&app, now) },
+                Tab { id: "activity".into(), label: "Activity".into(), panel: calendar(&app, now) },
+            ]} />
         </>
     }
 }
@@ -46,7 +50,7 @@ fn totals(app: &AppContext, now: i64) -> Html {
             { row("Questions learned", learner.items.len().to_string()) }
             { row("Answers given", totals.reviews.to_string()) }
             { row("Minutes of learning", (totals.response_ms / 60_000).to_string()) }
-            { row("Streak", format!("{} days (longest {})", learner.streak.current_days(now), learner.streak.longest_days)) }
+            { row("Streak", format!("{} (longest {})", plural(learner.streak.current_days(now) as usize, "day", "days"), learner.streak.longest_days)) }
             { row("Memory model", memory_model_words(&app.settings.memory_model)) }
         </dl>
     }

@@ -1,7 +1,7 @@
 //! Today: the planned session in words with one start button, the streak and this week's goal,
 //! each module's state, quick placement checks after the welcome, and a way to resume.
 
-use engine::{DeadlineStatus, QueueReason};
+use engine::DeadlineStatus;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -118,12 +118,7 @@ fn session_offer(
             </section>
         };
     }
-    let new = plan
-        .queue
-        .iter()
-        .filter(|entry| entry.reason == QueueReason::New)
-        .count();
-    let reviews = plan.queue.len() - new;
+    let (reviews, new) = (plan.reviews(None), plan.new_questions());
     let minutes = plan.estimated_minutes().ceil().max(1.0) as usize;
     let words = match (reviews, new) {
         (0, new) => plural(new, "new question", "new questions"),
@@ -199,7 +194,7 @@ fn module_states(app: &AppContext, now: i64) -> Html {
     let mastery = app.mastery(now);
     let cards = mastery.modules.iter().filter_map(|progress| {
         let summary = catalogue.modules.iter().find(|m| m.id == progress.module_id)?;
-        let due = plan.queue.iter().filter(|e| e.module_id == progress.module_id && e.reason != QueueReason::New).count();
+        let due = plan.reviews(Some(&progress.module_id));
         let deadline = plan.deadlines.iter().find(|d| d.module_id == progress.module_id);
         let deadline_line = deadline.map(|report| match report.status {
             DeadlineStatus::OnTrack => html! {

@@ -25,6 +25,8 @@ test('first run explains the app, keeps data on the device and saves the choices
   await expect(page.getByText('your browser may ask whether Microlearn can keep its data')).toBeVisible();
   await expectAccessible(page, 'first run');
   await screenshot(page, '01-first-run');
+  // Every module is chosen to begin with.
+  for (const box of await page.locator('input[name="modules"]').all()) await expect(box).toBeChecked();
   // No module chosen: the error summary says what to do.
   for (const box of await page.locator('input[name="modules"]').all()) await box.uncheck();
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -73,7 +75,9 @@ test('a first session: cards, feedback, leave, reload, resume, finish, progress,
   const problems = watchPage(page, baseURL);
   const { items } = await loadContent(request);
   await onboard(page, { minutes: 3, modules: ['cyber-security'] });
-  await expect(page.locator('#plan-summary')).toHaveText(/new questions?, about \d+ minutes?\./);
+  // A first session has only new questions: their same-day repeats are not reviews.
+  await expect(page.locator('#plan-summary')).toHaveText(/^\d+ new questions?, about \d+ minutes?\.$/);
+  await expect(page.locator('.app-module-state')).toContainText('Nothing due.');
   await screenshot(page, '02-today');
   await page.getByRole('button', { name: "Start today's session" }).click();
   await expect(page).toHaveURL(/#\/session$/);
@@ -130,6 +134,32 @@ test('a first session: cards, feedback, leave, reload, resume, finish, progress,
   await expect(page.getByRole('img', { name: /Predicted recall/ })).toBeVisible();
   await expectAccessible(page, 'progress with learned items');
   await screenshot(page, '07-progress');
+  await expect(page.locator('.nhsuk-summary-list__row', { hasText: 'Streak' })).toContainText('1 day (longest 1)');
+
+  // From tablet width up, the forecast and the activity calendar are NHS tabs (WAI-ARIA tabs).
+  await page.setViewportSize({ width: 1024, height: 800 });
+  const forecastTab = page.getByRole('tab', { name: 'What you will remember' });
+  const activityTab = page.getByRole('tab', { name: 'Activity' });
+  await expect(forecastTab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[role="tabpanel"]')).toHaveCount(2);
+  await expect(page.locator('#activity')).toBeHidden();
+  await activityTab.click();
+  await expect(activityTab).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/#\/progress$/);
+  await expect(page.locator('#calendar-summary')).toHaveText('You learned on 1 of the last 84 days.');
+  await expect(page.locator('#forecast')).toBeHidden();
+  await expectAccessible(page, 'progress, activity tab');
+  await page.keyboard.press('ArrowLeft');
+  await expect(forecastTab).toBeFocused();
+  await expect(forecastTab).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('#activity')).toBeHidden();
+  // On a phone, as nhsuk-frontend's tabs do, they are links above both panels, all shown.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(page.getByRole('tab')).toHaveCount(0);
+  await expect(page.locator('#forecast')).toBeVisible();
+  await expect(page.locator('#activity')).toBeVisible();
+  await page.getByRole('link', { name: 'Activity' }).click();
+  await expect(page).toHaveURL(/#\/progress$/);
 
   // The same day, once today's new questions are used up, nothing is due and Today says so.
   await page.goto('./#/today');
@@ -147,7 +177,8 @@ test('a first session: cards, feedback, leave, reload, resume, finish, progress,
 
   // A day later, reviews are due.
   await moveClock(page, DAY_MS);
-  await expect(page.locator('#plan-summary')).toContainText('review');
+  await expect(page.locator('#plan-summary')).toHaveText(/^\d+ reviews?( and \d+ new questions?)?, about \d+ minutes?\.$/);
+  await expect(page.locator('.app-module-state')).toContainText(/\d+ reviews? due today\./);
   await page.getByRole('button', { name: "Start today's session" }).click();
   await answerCurrent(page, items, { correct: true });
   await goOn(page);
@@ -155,7 +186,7 @@ test('a first session: cards, feedback, leave, reload, resume, finish, progress,
   // A week later, reviews are due again.
   await moveClock(page, 8 * DAY_MS);
   await page.goto('./#/today');
-  await expect(page.locator('#plan-summary')).toContainText('review');
+  await expect(page.locator('#plan-summary')).toHaveText(/^\d+ reviews?( and \d+ new questions?)?, about \d+ minutes?\.$/);
   expectClean(problems);
 });
 

@@ -57,7 +57,9 @@ test('settings: choices save, dark mode and high contrast stay accessible, the r
   await expectAccessible(page, 'settings in high contrast');
   await page.getByLabel('Largest').check();
   await page.getByLabel('Reduce motion (no animations)').check();
+  await expect(page.locator('html')).toHaveClass(/app-reduced-motion/);
   await page.reload();
+  await expect(page.locator('html')).toHaveClass(/app-reduced-motion/);
   await expect(page.getByLabel('10 minutes a day')).toBeChecked();
   await expect(page.getByLabel('Almost everything')).toBeChecked();
   await expect(page.locator('html')).toHaveClass(/app-text-largest/);
@@ -203,5 +205,27 @@ test('"how sure were you?" is offered when switched on, and sessions still work'
     const { width, height } = await box.boundingBox();
     expect(Math.min(width, height), await box.textContent()).toBeGreaterThanOrEqual(44);
   }
+  expectClean(problems);
+});
+
+test('a module deadline: Today says whether the learner is on track or behind', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL);
+  await onboard(page, { modules: ['cyber-security'] });
+  const inDays = (days) => page.evaluate((d) => new Date(Date.now() + d * 86_400_000).toISOString().slice(0, 10), days);
+  const card = page.locator('.app-module-state', { hasText: 'Cyber security for NHS staff' });
+  // Three days leave no time to learn the whole module at five minutes a day.
+  await page.goto('./#/settings');
+  await page.locator('#deadline-cyber-security').fill(await inDays(3));
+  await page.goto('./#/today');
+  await expect(card.locator('.nhsuk-tag')).toHaveText('Behind');
+  await expect(card).toContainText(/questions? to learn by .+; about \d+ new a day would catch up\./);
+  await expectAccessible(page, 'today with a deadline behind');
+  // A year is plenty.
+  await page.goto('./#/settings');
+  await expect(page.locator('#deadline-cyber-security')).toHaveValue(await inDays(3));
+  await page.locator('#deadline-cyber-security').fill(await inDays(365));
+  await page.goto('./#/today');
+  await expect(card.locator('.nhsuk-tag')).toHaveText('On track');
+  await expectAccessible(page, 'today with a deadline on track');
   expectClean(problems);
 });

@@ -155,7 +155,11 @@ impl LearnerState {
         // Updating in place avoids cloning the id on every event of a long replay.
         let first_time = match self.items.get_mut(&event.item_id) {
             Some(record) => {
-                record.card = scheduler.apply(Some(&record.card), event.rating, event.at_ms)?;
+                // A bumped version means the item's answer changed materially
+                // (docs/authoring.md): memory of the old answer says nothing about the new one,
+                // so the learner starts the item afresh.
+                let previous = (event.item_version <= record.item_version).then_some(&record.card);
+                record.card = scheduler.apply(previous, event.rating, event.at_ms)?;
                 record.item_version = event.item_version;
                 record.kind = event.item_kind;
                 false

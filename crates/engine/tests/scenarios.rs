@@ -259,6 +259,15 @@ fn new_and_missed_items_come_back_in_the_same_session_after_a_few_others() {
         .unwrap();
     assert_eq!(session.queue[repeat].reason, QueueReason::Repeat);
     assert!(repeat >= 4, "the repeat comes after a few other items");
+    // A first session has no reviews: the repeats are part of learning the new items.
+    assert_eq!(session.reviews(None), 0);
+    assert_eq!(session.reviews(Some("m0")), 0);
+    let new = session.new_questions();
+    assert!(
+        new > 0 && new < session.queue.len(),
+        "{new} new of {}",
+        session.queue.len()
+    );
 
     let missed = scheduler.apply(None, Rating::Again, START_MS).unwrap();
     assert_eq!(missed.due_ms - START_MS, common::MINUTE);
@@ -307,4 +316,43 @@ fn mastery_is_reported_per_lesson_module_and_skill_domain() {
         );
         assert_eq!(alone, report.modules[index]);
     }
+}
+
+#[test]
+fn a_bumped_item_version_starts_the_item_afresh_and_keeps_the_rest() {
+    let scheduler = Scheduler::default();
+    let item = common::item_id(0, 0, 0);
+    let other = common::item_id(0, 0, 1);
+    let mut events: Vec<ReviewEvent> = (0..4)
+        .map(|day| {
+            common::review(
+                &format!("e{day}"),
+                &item,
+                START_MS + day * DAY,
+                Rating::Easy,
+            )
+        })
+        .collect();
+    events.push(common::review("other", &other, START_MS, Rating::Easy));
+    let before = replay(&ReviewLog::from_events(events.clone()), &scheduler).unwrap();
+    let mut bumped = common::review("v2", &item, START_MS + 10 * DAY, Rating::Good);
+    bumped.item_version = 2;
+    events.push(bumped);
+    let after = replay(&ReviewLog::from_events(events), &scheduler).unwrap();
+
+    let fresh = scheduler
+        .apply(None, Rating::Good, START_MS + 10 * DAY)
+        .unwrap();
+    let record = &after.items[&item];
+    assert_eq!(
+        record.card, fresh,
+        "the old answer's memory is not carried over"
+    );
+    assert_eq!(record.item_version, 2);
+    assert_eq!(after.items[&other], before.items[&other]);
+    assert_eq!(
+        after.totals.reviews,
+        before.totals.reviews + 1,
+        "the history is kept"
+    );
 }

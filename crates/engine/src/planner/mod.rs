@@ -130,6 +130,25 @@ impl SessionPlan {
     pub fn estimated_minutes(&self) -> f32 {
         self.estimated_ms as f32 / MINUTE_MS as f32
     }
+
+    /// Reviews planned in `module_id` (every module for `None`): items met before today, due or
+    /// in their same-day steps. A new item's repeat later in the session is part of learning it,
+    /// not a review, so a first session reads "10 new questions", never "10 reviews".
+    pub fn reviews(&self, module_id: Option<&str>) -> usize {
+        self.queue
+            .iter()
+            .filter(|entry| module_id.is_none_or(|id| entry.module_id == id))
+            .filter(|entry| matches!(entry.reason, QueueReason::Due | QueueReason::Learning))
+            .count()
+    }
+
+    /// New items planned: first showings (their repeats are not counted again).
+    pub fn new_questions(&self) -> usize {
+        self.queue
+            .iter()
+            .filter(|entry| entry.reason == QueueReason::New)
+            .count()
+    }
 }
 
 /// Everything the planner reads, borrowed.
