@@ -79,11 +79,7 @@ pub fn focus_by_id(id: &str) {
     };
     let id = id.to_string();
     let focus_now = Closure::once_into_js(move || {
-        if let Some(element) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id(&id))
-            .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        if let Some(element) = html_element_by_id(&id) {
             let _ = element.focus();
         }
     });
@@ -95,6 +91,21 @@ pub fn focus_by_id(id: &str) {
         }
     });
     let _ = window.request_animation_frame(after_paint.unchecked_ref());
+}
+
+/// Scrolls the element with this id into view, if it exists.
+pub fn scroll_into_view_by_id(id: &str) {
+    if let Some(element) = html_element_by_id(id) {
+        element.scroll_into_view();
+    }
+}
+
+fn html_element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
+    web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into::<web_sys::HtmlElement>()
+        .ok()
 }
 
 /// Opens the browser's print dialog (for certificates).

@@ -1,7 +1,8 @@
 //! The NHS design system's tabs (nhsuk-frontend `nhsuk-tabs`), behaving as its script does: tabs
 //! from tablet width up, and below it a list of links to panels that are all shown.
 
-use wasm_bindgen::JsCast;
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::hooks::use_media_query;
@@ -32,6 +33,7 @@ pub fn tabs(props: &TabsProps) -> Html {
     let as_tabs = use_media_query(TABLET_UP);
     let selected = use_state(|| 0_usize);
     let selected_index = (*selected).min(props.tabs.len().saturating_sub(1));
+    let ids: Rc<[AttrValue]> = props.tabs.iter().map(|tab| tab.id.clone()).collect();
     let items = props.tabs.iter().enumerate().map(|(index, tab)| {
         let is_selected = as_tabs && index == selected_index;
         let onclick = {
@@ -40,11 +42,11 @@ pub fn tabs(props: &TabsProps) -> Html {
                 event.prevent_default();
                 selected.set(index);
                 if !as_tabs {
-                    scroll_to(&panel_id);
+                    crate::browser::scroll_into_view_by_id(&panel_id);
                 }
             })
         };
-        let onkeydown = as_tabs.then(|| arrow_keys(selected.clone(), index, props.tabs.len(), &props.tabs));
+        let onkeydown = as_tabs.then(|| arrow_keys(selected.clone(), index, ids.clone()));
         html! {
             <li class={classes!("nhsuk-tabs__list-item", is_selected.then_some("nhsuk-tabs__list-item--selected"))}
                 role={as_tabs.then_some("presentation")}>
@@ -84,10 +86,9 @@ pub fn tabs(props: &TabsProps) -> Html {
 fn arrow_keys(
     selected: UseStateHandle<usize>,
     index: usize,
-    count: usize,
-    tabs: &[Tab],
+    ids: Rc<[AttrValue]>,
 ) -> Callback<KeyboardEvent> {
-    let ids: Vec<AttrValue> = tabs.iter().map(|tab| tab.id.clone()).collect();
+    let count = ids.len();
     Callback::from(move |event: KeyboardEvent| {
         let next = match event.key().as_str() {
             "ArrowRight" => (index + 1) % count,
@@ -100,14 +101,4 @@ fn arrow_keys(
         selected.set(next);
         crate::browser::focus_by_id(&format!("tab_{}", ids[next]));
     })
-}
-
-fn scroll_to(id: &str) {
-    if let Some(element) = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        element.scroll_into_view();
-    }
 }
