@@ -40,6 +40,7 @@ fn engine_module(module: &cm::ModuleSummary) -> engine::Module {
         id: module.id.clone(),
         skill_domain: module.domains.first().cloned().unwrap_or_default(),
         placement_max_questions: Some(module.placement.max_items),
+        desired_retention: Some(module.desired_retention),
         lessons: module
             .lessons
             .iter()

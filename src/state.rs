@@ -85,6 +85,19 @@ impl AppState {
         )
     }
 
+    /// When the learner first completed a module (the date its certificate shows).
+    pub fn first_completed_ms(&self, module_id: &str) -> Option<i64> {
+        let module = self.engine_catalogue.module(module_id).ok()?;
+        engine::first_completed_ms(
+            &self.log.read(),
+            module,
+            &self.settings.study,
+            &self.scheduler,
+        )
+        .ok()
+        .flatten()
+    }
+
     /// The resume point the current session implies (what should be saved).
     pub fn resume_point(&self) -> Option<ResumePoint> {
         self.session.as_ref().and_then(Session::resume_point)

@@ -16,16 +16,22 @@ pub struct LayoutProps {
 #[function_component(Layout)]
 pub fn layout(props: &LayoutProps) -> Html {
     let app = use_app();
-    let name = app.catalogue.as_ref().map_or_else(
-        || "Microlearn".to_string(),
-        |catalogue| catalogue.site.name.clone(),
-    );
+    let site = app.catalogue.as_ref().map(|catalogue| &catalogue.site);
+    let name = site.map_or_else(|| "Microlearn".to_string(), |site| site.name.clone());
+    // The trust's logo from site.toml, before its name. The content check insists on alt text;
+    // the link's name is then "<logo alt> <site name>", as on the trust's own pages.
+    let logo = site.and_then(|site| site.logo.clone().zip(site.logo_alt.clone()));
     html! {
         <>
             <a class="nhsuk-skip-link" href="#maincontent" onclick={skip_to_main()}>{ "Skip to main content" }</a>
             <header class="nhsuk-header app-header" role="banner">
                 <div class="nhsuk-header__container nhsuk-width-container">
-                    <a class="nhsuk-header__service-name app-brand" href={Route::Today.href()}>{ name }</a>
+                    <a class="nhsuk-header__service-name app-brand" href={Route::Today.href()}>
+                        if let Some((src, alt)) = logo {
+                            <img class="app-brand__logo" {src} {alt} height="40" />
+                        }
+                        { name }
+                    </a>
                 </div>
                 <Navigation />
             </header>

@@ -8,7 +8,7 @@ use crate::clock::now_ms;
 use crate::components::loading::Loading;
 use crate::insights::{format_date, percent};
 use crate::route::Route;
-use crate::state::{Action, use_app};
+use crate::state::{Action, AppContext, use_app};
 
 #[derive(Properties, PartialEq)]
 pub struct CertificateProps {
@@ -34,7 +34,7 @@ pub fn certificate(props: &CertificateProps) -> Html {
             <>
                 <h1>{ "Certificate" }</h1>
                 <p>{ format!("Your certificate for {} is ready when you have learned every question and remember at least {} of the module.",
-                    module.title, percent(app.settings.study.module(&module.id).desired_retention)) }</p>
+                    module.title, percent(target_retention(&app, &module.id))) }</p>
                 <p><a href={Route::Module { module: module.id.clone() }.href()}>{ "Carry on with this module" }</a></p>
             </>
         };
@@ -48,6 +48,9 @@ pub fn certificate(props: &CertificateProps) -> Html {
             app.dispatch(Action::SettingsChanged(settings));
         })
     };
+    // The module is complete now, so it was first completed at some answer; the day of viewing
+    // stands in only if the log cannot be replayed.
+    let completed_ms = app.first_completed_ms(&module.id).unwrap_or(now);
     let print = Callback::from(|_: MouseEvent| print_page());
     let name = app.settings.learner_name.clone();
     html! {
@@ -67,11 +70,22 @@ pub fn certificate(props: &CertificateProps) -> Html {
                 <p class="app-certificate__name">{ if name.trim().is_empty() { "Your name".to_string() } else { name } }</p>
                 <p>{ "has completed" }</p>
                 <p class="app-certificate__module">{ &module.title }</p>
-                <p>{ format!("on {}, learning all {} questions and remembering about {} of them.", format_date(now), progress.mastery.total, percent(progress.mastery.recall)) }</p>
+                <p>{ format!("on {}, learning all {} questions. Today they remember about {} of them.", format_date(completed_ms), progress.mastery.total, percent(progress.mastery.recall)) }</p>
                 <p>{ "Lessons mastered:" }</p>
                 <ul>{ for module.lessons.iter().map(|lesson| html! { <li>{ &lesson.title }</li> }) }</ul>
                 <p class="nhsuk-body-s">{ format!("About {} minutes of learning. Facts checked {}.", module.minutes, module.facts_checked) }</p>
             </article>
         </>
     }
+}
+
+/// The recall the module must reach: the learner's choice, else the module's recommendation.
+fn target_retention(app: &AppContext, module_id: &str) -> f32 {
+    app.engine_catalogue
+        .modules
+        .iter()
+        .find(|module| module.id == module_id)
+        .map_or(0.9, |module| {
+            app.settings.study.for_module(module).desired_retention
+        })
 }

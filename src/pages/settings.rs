@@ -75,12 +75,11 @@ pub fn settings() -> Html {
         return html! { <Loading heading="Settings" /> };
     }
     let settings = &app.settings;
-    let retention = settings
-        .study
-        .modules
-        .values()
-        .next()
-        .map_or(0.9, |module| module.desired_retention);
+    // One choice for every module: show what the first module uses now, which is the module's
+    // recommended level until the learner picks their own.
+    let retention = app.engine_catalogue.modules.first().map_or(0.9, |module| {
+        settings.study.for_module(module).desired_retention
+    });
     let retention_key = (retention * 100.0).round() as u32;
     html! {
         <>
@@ -141,11 +140,13 @@ fn deadlines(app: &AppContext) -> Html {
         let id = format!("deadline-{}", module.id);
         let value = app.settings.study.module(&module.id).deadline_ms.map(iso_date).unwrap_or_default();
         let app = app.clone();
-        let module_id = module.id.clone();
+        let module = module.clone();
         let onchange = Callback::from(move |event: Event| {
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             let mut settings = app.settings.clone();
-            settings.study.modules.entry(module_id.clone()).or_default().deadline_ms = parse_iso_date(&input.value());
+            // A first deadline keeps the module's recommended retention, not the plain default.
+            let current = settings.study.for_module(&module);
+            settings.study.modules.entry(module.id.clone()).or_insert(current).deadline_ms = parse_iso_date(&input.value());
             app.dispatch(Action::SettingsChanged(settings));
         });
         Some(html! {

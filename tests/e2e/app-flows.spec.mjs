@@ -221,5 +221,13 @@ test('a module known from placement is complete and its certificate prints with 
   // The name is kept on the device.
   await page.reload();
   await expect(page.getByLabel('Your name, as it should appear')).toHaveValue('Sam Patel');
+  // The certificate is dated the day the module was completed, not the day it is viewed.
+  const ukDate = (ms) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const completedOn = ukDate(Date.now());
+  await expect(certificate).toContainText(`on ${completedOn}, learning all`);
+  await moveClock(page, 2 * DAY_MS);
+  await page.goto('./#/progress');
+  await page.getByRole('link', { name: 'Certificate for Cyber security for NHS staff' }).click();
+  await expect(certificate).toContainText(`on ${completedOn}, learning all`);
   expectClean(problems);
 });

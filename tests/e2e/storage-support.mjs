@@ -1,5 +1,6 @@
 // Helpers for the storage end-to-end tests: read and write the app's IndexedDB records directly,
 // as damage or another program would, from inside the page.
+import fs from 'node:fs';
 import { expect } from '@playwright/test';
 
 /** Waits until the app has created its database and stores (it does so when it starts). */
@@ -83,4 +84,14 @@ export async function fillDisk(page, devtools, origin) {
     };
   }));
   expect(outcome).toBe('QuotaExceededError');
+}
+
+/** Exports progress from Settings and returns the downloaded file's text. */
+export async function exportProgress(page) {
+  await page.goto('./#/settings');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export my progress' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^microlearn-progress-\d{4}-\d{2}-\d{2}\.json$/);
+  return fs.readFileSync(await file.path(), 'utf8');
 }

@@ -39,13 +39,20 @@ impl BuildOptions {
 
 /// Installs what is missing, then builds the whole bundle.
 pub fn build(options: &BuildOptions) -> Result<()> {
+    // First: invalid content refuses the build with the checker's messages, before any tool
+    // runs and before `dist/` is touched.
+    let content = content_cmd::compile(&options.content_dir)?;
     tools::ensure_rust_tools()?;
     tools::ensure_npm_packages()?;
     compile_styles()?;
     run_trunk(&options.dist_dir)?;
     drop_stray_worker_snippets(&options.dist_dir)?;
     crate::loader::write_loader(&options.dist_dir)?;
-    content_cmd::compile_into(&options.content_dir, &options.dist_dir.join("content"))?;
+    content_cmd::write_compiled(
+        &content,
+        &options.content_dir,
+        &options.dist_dir.join("content"),
+    )?;
     // Last: the service worker's precache list names every other file with its final bytes.
     crate::pwa::generate(&options.dist_dir)?;
     eprintln!("xtask: built {}", options.dist_dir.display());
@@ -134,4 +141,48 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every invalid-content fixture of the content crate stops the build with the messages the
+    /// checker prints for it, and the build writes nothing.
+    #[test]
+    fn the_build_refuses_invalid_content_with_the_checkers_messages() {
+        let fixtures = project_root().join("crates/content/tests/fixtures/invalid");
+        let dist_dir =
+            std::env::temp_dir().join(format!("microlearn-refused-{}", std::process::id()));
+        let mut cases = 0;
+        for entry in std::fs::read_dir(&fixtures).unwrap() {
+            let content_dir = entry.unwrap().path();
+            let expected = std::fs::read_to_string(content_dir.join("expected.txt")).unwrap();
+            let options = BuildOptions {
+                content_dir: content_dir.clone(),
+                dist_dir: dist_dir.clone(),
+            };
+            let message = format!(
+                "{:#}",
+                build(&options).expect_err("invalid content is refused")
+            );
+            // The build names files by their path on disk; the fixtures relative to themselves.
+            let message = message.replace(&format!("{}/", content_dir.display()), "");
+            assert!(message.starts_with("content is not valid:\n"), "{message}");
+            for line in expected.lines() {
+                assert!(
+                    message.contains(line),
+                    "{}: the build's message lacks `{line}`:\n{message}",
+                    content_dir.display()
+                );
+            }
+            assert!(
+                !dist_dir.exists(),
+                "a refused build wrote {}",
+                dist_dir.display()
+            );
+            cases += 1;
+        }
+        assert!(cases >= 20, "only {cases} fixtures found");
+    }
 }

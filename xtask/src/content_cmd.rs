@@ -1,5 +1,5 @@
-//! `cargo xtask content check|stats`: validate content and summarise modules; `compile_into`
-//! is the build step's entry point. File-system walking lives here; the content crate is pure.
+//! `cargo xtask content check|stats`: validate content and summarise modules; `compile` and
+//! `write_compiled` are the build step's. File-system walking lives here; the content crate is pure.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -118,17 +118,28 @@ fn stats(path: &Path, json: bool) -> Result<()> {
     Ok(())
 }
 
-/// Validates `content_dir` and writes `out_dir/catalogue.json`, `out_dir/modules/<id>.<hash>.json`
-/// and the images under `out_dir/media/`. Images are addressed as `content/media/...` from the
-/// app's page, so `out_dir` is expected to be `dist/content`. Stale module files are removed.
-#[allow(
-    dead_code,
-    reason = "the build step (bundle.rs) calls it; until then only tests do"
-)]
-pub fn compile_into(content_dir: &Path, out_dir: &Path) -> Result<()> {
+/// Validates and compiles `content_dir` in memory. The build calls this before anything else,
+/// so invalid content stops it with every message and nothing in `dist/` is touched.
+pub fn compile(content_dir: &Path) -> Result<content::Compiled> {
     let tree = load(content_dir)?;
-    let compiled = content::compile(&tree, &Options::default())
-        .map_err(|errors| anyhow::anyhow!("content is not valid:\n{errors}"))?;
+    content::compile(&tree, &Options::default())
+        .map_err(|errors| anyhow::anyhow!("content is not valid:\n{errors}"))
+}
+
+/// Validates `content_dir` and writes it compiled into `out_dir` (see [`write_compiled`]).
+pub fn compile_into(content_dir: &Path, out_dir: &Path) -> Result<()> {
+    write_compiled(&compile(content_dir)?, content_dir, out_dir)
+}
+
+/// Writes compiled content: `out_dir/catalogue.json`, `out_dir/modules/<id>.<hash>.json` and
+/// the images (copied from `content_dir`) under `out_dir/media/`. Images are addressed as
+/// `content/media/...` from the app's page, so `out_dir` is expected to be `dist/content`.
+/// Stale module files are removed.
+pub fn write_compiled(
+    compiled: &content::Compiled,
+    content_dir: &Path,
+    out_dir: &Path,
+) -> Result<()> {
     for stale in ["modules", "media"] {
         let dir = out_dir.join(stale);
         if dir.exists() {
@@ -220,11 +231,11 @@ mod tests {
     }
 
     #[test]
-    fn compile_into_writes_catalogue_modules_and_media() {
+    fn compiled_content_is_written_as_catalogue_modules_and_media() {
         let out = std::env::temp_dir().join(format!("microlearn-content-{}", std::process::id()));
         fs::create_dir_all(out.join("modules")).unwrap();
         fs::write(out.join("modules/stale.00000000.json"), "{}").unwrap();
-        compile_into(&sample_site(), &out).unwrap();
+        write_compiled(&compile(&sample_site()).unwrap(), &sample_site(), &out).unwrap();
         let catalogue: content::model::Catalogue =
             serde_json::from_str(&fs::read_to_string(out.join("catalogue.json")).unwrap()).unwrap();
         let file = &catalogue.modules[0].file;

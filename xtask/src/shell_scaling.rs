@@ -2,7 +2,8 @@
 //!
 //! It builds the bundle a second time from the bundled content plus 50 generated modules and
 //! compares every shell file (everything outside `content/`) with the normal build: names and
-//! sizes must be identical. Only the catalogue may grow.
+//! sizes must be identical. Only the catalogue may grow. The generated site also has a trust's
+//! logo, which lives under `content/` like the modules.
 
 use anyhow::{Context, Result, bail};
 use std::fmt::Write as _;
@@ -12,6 +13,11 @@ use crate::{bundle, project_root, size};
 
 /// How many modules the check adds.
 pub const EXTRA_MODULES: usize = 50;
+
+/// A small logo for the generated site: "NHS" in blue on white.
+const TRUST_LOGO_SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"80\" height=\"40\" viewBox=\"0 0 80 40\">\
+<rect width=\"80\" height=\"40\" fill=\"#ffffff\"/><text x=\"40\" y=\"29\" font-family=\"Arial\" font-size=\"24\" \
+font-weight=\"700\" text-anchor=\"middle\" fill=\"#005eb8\">NHS</text></svg>";
 
 /// Builds with extra modules into `target/` and compares its shell with `dist_dir`'s.
 pub fn check(dist_dir: &Path) -> Result<()> {
@@ -46,6 +52,10 @@ fn write_content_with_extra_modules(source: &Path, target: &Path) -> Result<()> 
         .collect::<Vec<_>>()
         .join(", ");
     let site = site.replacen("modules = [", &format!("modules = [{listed}, "), 1);
+    // A trust's logo too: branding is content, so it must not grow the shell either, and the
+    // end-to-end test of this build checks that the header shows it.
+    std::fs::write(target.join("trust-logo.svg"), TRUST_LOGO_SVG)?;
+    let site = format!("logo = \"trust-logo.svg\"\nlogo_alt = \"Example NHS Trust\"\n{site}");
     std::fs::write(site_path, site)?;
     Ok(())
 }

@@ -60,6 +60,10 @@ pub struct Module {
     /// module's test so it stays quick; lessons it never reached are studied.
     #[serde(default)]
     pub placement_max_questions: Option<u32>,
+    /// The recall level the module's author recommends (module.toml's `desired_retention`). It
+    /// applies until the learner chooses their own in Settings; `None` means 0.9.
+    #[serde(default)]
+    pub desired_retention: Option<f32>,
 }
 
 impl Module {

@@ -68,7 +68,9 @@ pub use grading::{Answer, grade, grade_with_typical_ms};
 pub use log::{
     Confidence, EventId, EventKind, ItemId, ItemKind, Rating, ReviewEvent, ReviewLog, merge_logs,
 };
-pub use mastery::{Mastery, MasteryReport, ModuleMastery, mastery, module_mastery};
+pub use mastery::{
+    Mastery, MasteryReport, ModuleMastery, first_completed_ms, mastery, module_mastery,
+};
 pub use placement::{Placement, PlacementOutcome, PlacementQuestion};
 pub use planner::{QueueEntry, QueueReason, SessionPlan, plan};
 pub use scheduler::{

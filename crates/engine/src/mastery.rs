@@ -6,11 +6,13 @@
 //! retention.
 
 use crate::catalogue::{Catalogue, Item, Module};
+use crate::error::Error;
+use crate::log::{ItemId, ReviewLog};
 use crate::scheduler::Scheduler;
 use crate::settings::Settings;
 use crate::state::LearnerState;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Mastery of one group of items.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
@@ -138,11 +140,36 @@ fn mastery_from_recalls(
             (lesson.id.clone(), Mastery::from_recalls(&lesson_recalls))
         })
         .collect();
-    let target = settings.module(&module.id).desired_retention;
+    let target = settings.for_module(module).desired_retention;
     ModuleMastery {
         module_id: module.id.clone(),
         complete: mastery.total > 0 && mastery.all_introduced() && mastery.recall >= target,
         mastery,
         lessons,
     }
+}
+
+/// When the learner first completed `module`: the time of the answer after which every item was
+/// introduced and the module's mean recall reached its target, or `None` if that never happened.
+/// Recall only falls between answers, so completion can only begin at an answer; checking after
+/// each of the module's answers in replay order finds the first moment exactly. A certificate
+/// shows this date, not the day it is printed.
+pub fn first_completed_ms(
+    log: &ReviewLog,
+    module: &Module,
+    settings: &Settings,
+    scheduler: &Scheduler,
+) -> Result<Option<i64>, Error> {
+    let items: BTreeSet<&ItemId> = module.items().map(|item| &item.id).collect();
+    let mut state = LearnerState::default();
+    for event in log.events() {
+        if !items.contains(&event.item_id) {
+            continue;
+        }
+        state.apply(scheduler, event)?;
+        if module_mastery(&state, module, settings, scheduler, event.at_ms).complete {
+            return Ok(Some(event.at_ms));
+        }
+    }
+    Ok(None)
 }

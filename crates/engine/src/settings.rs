@@ -1,6 +1,6 @@
 //! The learner's (or their organisation's) study settings that the planner obeys.
 
-use crate::catalogue::ModuleId;
+use crate::catalogue::{Module, ModuleId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -52,5 +52,19 @@ impl Settings {
     /// The settings for one module (defaults when none were given).
     pub fn module(&self, module_id: &str) -> ModuleSettings {
         self.modules.get(module_id).copied().unwrap_or_default()
+    }
+
+    /// The settings the planner obeys for `module`: the learner's own when they have any, else
+    /// the defaults with the retention the module's author recommends.
+    pub fn for_module(&self, module: &Module) -> ModuleSettings {
+        self.modules.get(&module.id).copied().unwrap_or_else(|| {
+            let defaults = ModuleSettings::default();
+            ModuleSettings {
+                desired_retention: module
+                    .desired_retention
+                    .unwrap_or(defaults.desired_retention),
+                ..defaults
+            }
+        })
     }
 }

@@ -196,6 +196,7 @@ pub fn synthetic_catalogue(modules: usize, lessons: usize, items_per_lesson: usi
         id: format!("m{module}"),
         skill_domain: format!("d{}", module % 4),
         placement_max_questions: None,
+        desired_retention: None,
         lessons: (0..lessons)
             .map(|lesson| Lesson {
                 id: format!("m{module}-l{lesson}"),

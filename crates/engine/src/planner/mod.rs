@@ -240,7 +240,7 @@ fn daily_budget_ms(input: &PlanInput<'_>) -> u64 {
 fn due_candidates<'a>(input: &PlanInput<'a>) -> Vec<DueCandidate<'a>> {
     let mut candidates = Vec::new();
     for module in &input.catalogue.modules {
-        let module_settings = input.settings.module(&module.id);
+        let module_settings = input.settings.for_module(module);
         for item in module.items() {
             if let Some(record) = input.state.items.get(&item.id)
                 && let Some(candidate) =
@@ -345,7 +345,7 @@ fn deadline_reports(input: &PlanInput<'_>) -> Vec<DeadlineReport> {
         .filter_map(|(module, share)| {
             deadline_report(
                 module,
-                &input.settings.module(&module.id),
+                &input.settings.for_module(module),
                 input.state,
                 input.scheduler,
                 DailyCapacity {

@@ -14,7 +14,7 @@ fn deadline_needs(input: &PlanInput<'_>) -> Vec<u32> {
         .modules
         .iter()
         .map(|module| {
-            let settings = input.settings.module(&module.id);
+            let settings = input.settings.for_module(module);
             let Some(deadline_ms) = settings.deadline_ms else {
                 return 0;
             };

@@ -25,6 +25,7 @@ pub fn catalogue(modules: usize, lessons: usize, items: usize) -> Catalogue {
                 id: format!("m{module}"),
                 skill_domain: format!("domain{}", module % 2),
                 placement_max_questions: None,
+                desired_retention: None,
                 lessons: (0..lessons)
                     .map(|lesson| Lesson {
                         id: format!("m{module}-l{lesson}"),
