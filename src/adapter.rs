@@ -23,6 +23,20 @@ pub fn engine_kind(kind: cm::ItemKind) -> engine::ItemKind {
     }
 }
 
+/// The catalogue a SCORM package built for one module shows (`cargo xtask scorm --module ID`):
+/// that module alone, so the LMS's course is that module and its score is that module's. An id
+/// the catalogue lacks (a package rebuilt with other content) leaves the catalogue whole.
+pub fn only_module(mut catalogue: cm::Catalogue, module_id: &str) -> cm::Catalogue {
+    if catalogue
+        .modules
+        .iter()
+        .any(|module| module.id == module_id)
+    {
+        catalogue.modules.retain(|module| module.id == module_id);
+    }
+    catalogue
+}
+
 /// The engine catalogue for the modules the learner takes (all when `chosen` is empty), in the
 /// site's order.
 pub fn engine_catalogue(catalogue: &cm::Catalogue, chosen: &[String]) -> engine::Catalogue {
@@ -157,6 +171,18 @@ mod tests {
         assert_eq!(lessons[1].prerequisites, vec!["cyber/a".to_string()]);
         assert_eq!(lessons[1].items[0].version, 2);
         assert_eq!(engine.modules[0].skill_domain, "security");
+    }
+
+    #[test]
+    fn a_package_for_one_module_shows_only_that_module() {
+        let mut two = catalogue();
+        let mut other = two.modules[0].clone();
+        other.id = "other".into();
+        two.modules.push(other);
+        let only = only_module(two.clone(), "other");
+        assert_eq!(only.modules.len(), 1);
+        assert_eq!(only.modules[0].id, "other");
+        assert_eq!(only_module(two, "missing").modules.len(), 2);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Loads `content/catalogue.json` and the learner's saved data once, when the app starts.
+//! Loads `content/catalogue.json` and the learner's saved data once, when the app starts. A
+//! SCORM package built for one module shows that module only.
 
 use std::rc::Rc;
 
@@ -6,6 +7,7 @@ use yew::prelude::*;
 
 use crate::state::{Action, AppContext};
 use crate::store::Store;
+use crate::{adapter, platform};
 
 /// Starts loading the catalogue and opening storage; results arrive as actions.
 #[hook]
@@ -14,7 +16,13 @@ pub fn use_catalogue(app: AppContext) {
         let dispatcher = app.dispatcher();
         wasm_bindgen_futures::spawn_local(async move {
             match crate::fetch::fetch_json("content/catalogue.json").await {
-                Ok(catalogue) => dispatcher.dispatch(Action::CatalogueLoaded(Rc::new(catalogue))),
+                Ok(catalogue) => {
+                    let catalogue = match platform::launched_module() {
+                        Some(module) => adapter::only_module(catalogue, &module),
+                        None => catalogue,
+                    };
+                    dispatcher.dispatch(Action::CatalogueLoaded(Rc::new(catalogue)));
+                }
                 Err(message) => dispatcher.dispatch(Action::CatalogueFailed(message)),
             }
         });

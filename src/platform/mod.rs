@@ -6,7 +6,7 @@
 //! - [`report_score`] whenever the module's score changes;
 //! - [`save_progress`] after the review log changes, and [`saved_progress`] at start, so an LMS
 //!   keeps progress in `cmi.suspend_data`;
-//! - [`launched_module`] for the module a SCORM package was built for (open it first).
+//! - [`launched_module`] for the module a SCORM package was built for: the only one it shows.
 
 mod host;
 mod js;

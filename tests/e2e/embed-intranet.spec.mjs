@@ -1,11 +1,13 @@
 // The app inside an iframe on an intranet page of another origin: it starts with no console
-// errors, requests nothing from the host's origin, posts its "ready" event only to that origin,
-// and a page whose origin is not in frame-ancestors cannot frame it.
+// errors, requests nothing from the host's origin, posts its events (ready, score, module
+// completed) only to that origin, and a page whose origin is not in frame-ancestors cannot
+// frame it.
 import { expect } from '@playwright/test';
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, serveFolder, test } from './platform-support.mjs';
+import { itemsIn, repoRoot, serveFolder, test } from './platform-support.mjs';
+import { currentQuestion, fillQuestion } from './app-support.mjs';
 
 // Each test starts its own browser and server, and a loaded machine compiles the wasm slowly.
 test.describe.configure({ timeout: 180_000 });
@@ -58,6 +60,58 @@ test('the app runs in an iframe on an allowed intranet origin and tells the host
     expect(await page.evaluate(() => window.microlearnEvents)).toEqual([{ source: 'microlearn', version: 1, type: 'ready' }]);
     expect(consoleErrors).toEqual([]);
     expect(foreign).toEqual([]);
+  } finally {
+    host.close();
+    app.stop();
+  }
+});
+
+test('the host page hears the module score as it changes and the module completion', async ({ page, bundleDir }) => {
+  const host = await startIntranet();
+  const app = await serveFolder(bundleDir, { frameAncestors: `'self' ${host.origin}` });
+  host.embed(app.url);
+  const items = itemsIn(bundleDir);
+  try {
+    const consoleErrors = [];
+    page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
+    page.on('pageerror', (error) => consoleErrors.push(String(error)));
+    await page.goto(host.url);
+    const frame = page.frames().find((candidate) => candidate.url().startsWith(app.url));
+    await expect(frame.locator('#app[data-app="running"]').getByRole('navigation', { name: 'Primary' })).toBeVisible({ timeout: 60_000 });
+    await expect(frame.locator('.app-loading')).toHaveCount(0, { timeout: 60_000 });
+    // Welcome: cyber security only; its placement check, all right, completes the module.
+    await frame.getByLabel('5 minutes a day').check();
+    for (const box of await frame.locator('input[name="modules"]').all()) {
+      if ((await box.getAttribute('id')) !== 'module-cyber-security') await box.uncheck();
+    }
+    await frame.getByRole('button', { name: 'Continue' }).click();
+    await frame.getByRole('link', { name: /Check what I know: Cyber security/ }).click();
+    for (let asked = 0; asked < 20 && !(await frame.getByText('Check finished').isVisible()); asked++) {
+      const { item, question, form } = await currentQuestion(frame, items);
+      await fillQuestion(form, question, { correct: true });
+      await frame.getByRole('button', { name: 'Next', exact: true }).click();
+      await expect(frame.locator(`[data-item="${item.id}"]`)).toHaveCount(0);
+    }
+    await expect(frame.getByText('You can skip 8 of 8 lessons.')).toBeVisible();
+
+    const events = () => page.evaluate(() => window.microlearnEvents);
+    await expect.poll(async () => (await events()).map((event) => event.type)).toContain('module-completed');
+    const received = await events();
+    const scores = received.filter((event) => event.type === 'score');
+    expect(scores.length).toBeGreaterThan(0);
+    for (const event of scores) {
+      expect(Object.keys(event).sort()).toEqual(['module', 'score', 'source', 'type', 'version']);
+      expect(event.module).toBe('cyber-security');
+      expect(event.score).toBeGreaterThanOrEqual(0);
+      expect(event.score).toBeLessThanOrEqual(100);
+    }
+    const finalScore = scores.at(-1).score;
+    expect(finalScore).toBeGreaterThanOrEqual(90);
+    expect(received.filter((event) => event.type === 'module-completed')).toEqual([
+      { source: 'microlearn', version: 1, type: 'module-completed', module: 'cyber-security', score: finalScore },
+    ]);
+    await expect(page.locator('#events li').last()).toHaveText(`Completed cyber-security with ${finalScore}%`);
+    expect(consoleErrors).toEqual([]);
   } finally {
     host.close();
     app.stop();

@@ -35,12 +35,31 @@ function unzip(buffer) {
   return entries;
 }
 
-// `cargo xtask scorm` over the bundle under test, with the sample site's content.
+// A site with the sample module and, listed first, another module the package must leave out.
+function writeTwoModuleSite(root) {
+  const site = join(root, 'site');
+  cpSync(join(repoRoot, 'crates/content/tests/fixtures/sample-site'), site, { recursive: true });
+  const siteToml = readFileSync(join(site, 'site.toml'), 'utf8').replace('modules = ["sample"]', 'modules = ["other", "sample"]');
+  writeFileSync(join(site, 'site.toml'), siteToml);
+  mkdirSync(join(site, 'other'));
+  writeFileSync(join(site, 'other/module.toml'), [
+    'id = "other"', 'title = "Another module"', 'summary = "Not part of this course."', 'audience = "Tests"',
+    'estimated_minutes = 2', 'version = 1', 'domains = ["technical-proficiency"]', 'facts_checked = "2026-11"',
+    'lessons = ["only"]', '', '[[sources]]', 'title = "NCSC"', 'url = "https://www.ncsc.gov.uk/"', '',
+  ].join('\n'));
+  const item = (n) => ['```item', `id = "other.only.q${n}"`, 'type = "true-false"', `prompt = "Statement ${n}."`,
+    'answer = true', 'explanation = "Because it is a test."', 'source = { title = "NCSC", url = "https://www.ncsc.gov.uk/" }', '```'].join('\n');
+  writeFileSync(join(site, 'other/only.md'), ['+++', 'id = "only"', 'title = "Only lesson"', 'objective = "Stay out of the sample course."', '+++', '',
+    '## A card', 'A short card.', '', item(1), '', item(2), ''].join('\n'));
+  return site;
+}
+
+// `cargo xtask scorm --module sample` over the bundle under test, with a two-module site.
 async function buildCourse(bundleDir) {
   const root = tempDir('scorm');
   const zip = join(root, 'sample.zip');
   await xtask(['scorm', '--no-build', '--dist', bundleDir, '--module', 'sample',
-    '--content', join(repoRoot, 'crates/content/tests/fixtures/sample-site'), '--out', zip]);
+    '--content', writeTwoModuleSite(root), '--out', zip]);
   return { root, zip };
 }
 
@@ -114,6 +133,12 @@ test('an LMS launches the package, receives SCORM 1.2 data, and a relaunch resum
     expect((await calls(page))[0][0]).toBe('LMSInitialize');
     expect(values(await calls(page), 'cmi.core.lesson_status')).toEqual(['incomplete']);
 
+    // The launch page carries the app's policy itself (the LMS sends its own headers); any
+    // violation would show as a console error in `problems`.
+    await expect(frame.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', /script-src 'self' 'wasm-unsafe-eval'; .*object-src 'none'; base-uri 'none'/);
+    // A package built for one module is that module: the other module of the site is not offered.
+    await expect(frame.locator('input[name="modules"]')).toHaveCount(1);
+    await expect(frame.getByText('Another module')).toHaveCount(0);
     // First run: a daily goal, the sample module, straight to learning.
     await frame.getByLabel('10 minutes a day').check();
     await frame.getByRole('button', { name: 'Continue' }).click();
@@ -161,7 +186,23 @@ test('an LMS launches the package, receives SCORM 1.2 data, and a relaunch resum
     expect(finishes).toBeGreaterThan(0);
     const lastSuspend = suspend.at(-1);
     expect(lastSuspend.length).toBeGreaterThan(20);
+    // Every value the LMS keeps reached it through a commit: its stored record holds the last
+    // status, score and suspend_data the course set, and a commit followed the last of them.
     const record = await page.evaluate(() => localStorage.getItem('test-lms.record'));
+    const stored = JSON.parse(record);
+    expect(stored.lesson_status).toBe(values(sent, 'cmi.core.lesson_status').at(-1));
+    expect(['completed', 'passed']).toContain(stored.lesson_status);
+    expect(stored.score_raw).toBe(values(sent, 'cmi.core.score.raw').at(-1));
+    expect(stored.suspend_data).toBe(lastSuspend);
+    const lastSet = sent.findLastIndex(([name]) => name === 'LMSSetValue');
+    expect(sent.slice(lastSet).some(([name]) => name === 'LMSCommit' || name === 'LMSFinish')).toBe(true);
+    // The package carries the site's whole catalogue; the app shows only the module it is for.
+    const frameModules = await frame.evaluate(() => fetch('content/catalogue.json').then((r) => r.json()).then((c) => c.modules.map((m) => m.id)));
+    expect(frameModules).toEqual(['other', 'sample']);
+    await frame.getByRole('link', { name: 'Modules' }).click();
+    await expect(frame.getByRole('heading', { level: 1, name: 'Modules' })).toBeVisible();
+    await expect(frame.getByRole('link', { name: 'Sample module' })).toBeVisible();
+    await expect(frame.getByRole('link', { name: 'Another module' })).toHaveCount(0);
     expect(problems).toEqual([]);
     console.log(`SCORM: ${finishes} launches finished, ${scores.length} scores (last ${scores.at(-1)}), `
       + `suspend_data ${lastSuspend.length} characters, session times ${times.join(', ')}`);

@@ -94,9 +94,11 @@ test.describe('hostile text', () => {
     let n = 0;
     const next = () => HOSTILE[n++ % HOSTILE.length];
     // Every plain-text field of the catalogue and the module files (the *_html fields are
-    // rendered and sanitised at build time, and raw HTML in content is refused there).
+    // rendered and sanitised at build time, and raw HTML in content is refused there; ids, file
+    // names and enum names such as `type` and `mock` are never shown, and a poisoned enum would
+    // only make the module file unreadable).
     const poison = (value, key) => {
-      if (typeof value === 'string') return key.endsWith('_html') || ['id', 'file', 'kind', 'type', 'accent_colour', 'logo'].includes(key) ? value : `${next()} ${value}`;
+      if (typeof value === 'string') return key.endsWith('_html') || ['id', 'file', 'kind', 'type', 'mock', 'accent_colour', 'logo'].includes(key) ? value : `${next()} ${value}`;
       if (Array.isArray(value)) return value.map((v) => poison(v, key));
       if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, poison(v, k)]));
       return value;
@@ -113,6 +115,15 @@ test.describe('hostile text', () => {
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
       await expectNothingInjected(page, hash);
     }
+    // The session player: teaching cards, a question, and its feedback with the source's title.
+    const items = itemsIn(bundleDir);
+    await page.goto('./#/today');
+    await page.getByRole('button', { name: "Start today's session" }).click();
+    await readCards(page);
+    await expectNothingInjected(page, 'question');
+    await answerCurrent(page, items, { correct: false });
+    await expect(page.locator('main')).toContainText(/<img src=x|<script>window|<svg onload|<a href="javascript:/);
+    await expectNothingInjected(page, 'feedback');
 
     // An exported file whose text fields are hostile imports as data, never as markup.
     const file = JSON.stringify({

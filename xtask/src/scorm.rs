@@ -108,7 +108,13 @@ fn write_launch_page(stage: &Path, course: &Course) -> Result<()> {
     {
         bail!("module ids are letters, digits, '-' and '_'");
     }
-    let meta = format!("<meta name=\"microlearn-scorm\" content=\"{module}\">\n</head>");
+    // An LMS serves the package with its own headers, so the launch page carries the app's
+    // policy itself (all but frame-ancestors, which the LMS's framing needs and a meta cannot set).
+    let meta = format!(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n\
+         <meta name=\"microlearn-scorm\" content=\"{module}\">\n</head>",
+        crate::serve::page_policy()
+    );
     let Some(at) = index.find("</head>") else {
         bail!("index.html has no </head>");
     };
@@ -284,6 +290,13 @@ mod tests {
         write_launch_page(&stage, &course).unwrap();
         let launch = std::fs::read_to_string(stage.join(LAUNCH_PAGE)).unwrap();
         assert!(launch.contains("<meta name=\"microlearn-scorm\" content=\"sample\">\n</head>"));
+        let policy = format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+            crate::serve::page_policy()
+        );
+        assert!(launch.contains(&policy), "{launch}");
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval';"));
+        assert!(!policy.contains("unsafe-inline") && !policy.contains("frame-ancestors"));
         let files = package_files(&stage).unwrap();
         std::fs::write(stage.join("imsmanifest.xml"), manifest_xml(&course, &files)).unwrap();
         let out = stage.join("out/package.zip");

@@ -35,6 +35,13 @@ impl ServeOptions {
 /// The Content-Security-Policy sent with every response. Scripts only from this origin (trunk's
 /// inline loader is moved to a file by the build), WebAssembly allowed, nothing from elsewhere.
 pub fn content_security_policy(frame_ancestors: &str) -> String {
+    format!("{}; frame-ancestors {frame_ancestors}", page_policy())
+}
+
+/// The policy without `frame-ancestors`, which a `<meta>` element cannot carry (browsers ignore
+/// it there and say so in the console): the SCORM launch page puts this in a meta tag, because
+/// an LMS serves the package with its own headers.
+pub fn page_policy() -> String {
     [
         "default-src 'self'",
         "script-src 'self' 'wasm-unsafe-eval'",
@@ -47,7 +54,6 @@ pub fn content_security_policy(frame_ancestors: &str) -> String {
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
-        &format!("frame-ancestors {frame_ancestors}"),
     ]
     .join("; ")
 }
