@@ -4,6 +4,8 @@ mod bench;
 mod bundle;
 mod compress;
 mod content_cmd;
+#[cfg(test)]
+mod deploy_docs;
 mod fuzz;
 mod http;
 mod loader;
