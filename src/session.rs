@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use content::model as cm;
-use engine::{ItemId, LearnerState, QueueEntry, QueueReason, ReviewEvent, Scheduler, SessionPlan};
+use engine::{
+    ItemId, LearnerState, QueueEntry, QueueReason, ReviewEvent, ReviewLog, Scheduler, SessionPlan,
+};
 use persist::{ResumeEntry, ResumePoint};
 
 use crate::adapter;
@@ -157,10 +159,13 @@ impl Session {
         })
     }
 
-    /// Rebuilds a session from a saved resume point, exactly where it stopped.
+    /// Rebuilds a session from a saved resume point, exactly where it stopped, with the answers
+    /// already given in it counted from the log (so the end screen's "N of M right" covers the
+    /// whole session, not only what came after the resume).
     pub fn from_resume(
         point: &ResumePoint,
         learner: &LearnerState,
+        log: &ReviewLog,
         catalogue: &cm::Catalogue,
         scheduler: &Scheduler,
         now_ms: i64,
@@ -188,16 +193,36 @@ impl Session {
                 shown_at_ms: now_ms,
             },
         };
+        let (answered, correct) = answers_since(log, &point.queue, point.started_at_ms);
         Some(Self {
             plan: plan_from_queue(queue),
             variants,
             position: point.position,
             step,
             started_at_ms: point.started_at_ms,
-            answered: 0,
-            correct: 0,
+            answered,
+            correct,
         })
     }
+}
+
+/// How many answers the log holds for the session's questions since it started, and how many
+/// of them were recalled. The log is in time order, so the session's answers are at its end.
+fn answers_since(log: &ReviewLog, queue: &[ResumeEntry], started_at_ms: i64) -> (usize, usize) {
+    let in_session =
+        |event: &&ReviewEvent| queue.iter().any(|entry| entry.item_id == event.item_id.0);
+    let answers: Vec<&ReviewEvent> = log
+        .events()
+        .iter()
+        .rev()
+        .take_while(|event| event.at_ms >= started_at_ms)
+        .filter(in_session)
+        .collect();
+    let correct = answers
+        .iter()
+        .filter(|event| event.rating.is_recall())
+        .count();
+    (answers.len(), correct)
 }
 
 /// The phrasing to show: the number of reviews so far, so each review uses the next variant.
@@ -319,8 +344,15 @@ mod tests {
             .resume_point()
             .expect("a session in progress can be resumed");
         assert_eq!(point.lesson_card, Some(("cyber".into(), "a".into(), 0)));
-        let resumed = Session::from_resume(&point, &learner, &catalogue, &scheduler, 2_000)
-            .expect("the saved point is valid");
+        let resumed = Session::from_resume(
+            &point,
+            &learner,
+            &ReviewLog::new(),
+            &catalogue,
+            &scheduler,
+            2_000,
+        )
+        .expect("the saved point is valid");
         assert_eq!(resumed.step, session.step);
         assert_eq!(resumed.plan.queue, session.plan.queue);
     }
@@ -352,15 +384,23 @@ mod tests {
             Feedback {
                 response,
                 score: 1.0,
-                event,
+                event: event.clone(),
             },
             &learner,
             10,
         );
         let point = session.resume_point().expect("one question is left");
-        assert_eq!((point.position, point.lesson_card), (1, None));
+        assert_eq!((point.position, point.lesson_card.clone()), (1, None));
         assert_eq!(point.queue.len(), 2);
         assert_eq!(session.correct, 1);
+        // Resumed later, the answer given before the page closed still counts.
+        let mut earlier = event.clone();
+        earlier.id = engine::EventId::new("d:0");
+        earlier.at_ms = -5;
+        let log = ReviewLog::from_events(vec![earlier, event]);
+        let resumed = Session::from_resume(&point, &learner, &log, &catalogue, &scheduler, 20)
+            .expect("the saved point is valid");
+        assert_eq!((resumed.answered, resumed.correct), (1, 1));
     }
 
     #[test]
@@ -376,6 +416,7 @@ mod tests {
             position: 0,
             lesson_card: None,
         };
-        assert!(Session::from_resume(&point, &learner, &catalogue, &scheduler, 0).is_none());
+        let log = ReviewLog::new();
+        assert!(Session::from_resume(&point, &learner, &log, &catalogue, &scheduler, 0).is_none());
     }
 }

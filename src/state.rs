@@ -280,6 +280,7 @@ fn resume(state: &mut AppState, now_ms: i64) {
     state.session = Session::from_resume(
         &point,
         &state.learner.read(),
+        &state.log.read(),
         &catalogue,
         &state.scheduler,
         now_ms,

@@ -8,7 +8,9 @@ use crate::clock::now_ms;
 use crate::components::chart::{Chart, ChartStyle};
 use crate::components::loading::Loading;
 use crate::components::tabs::{Tab, Tabs};
-use crate::insights::{activity_by_day, format_date, percent, recall_forecast};
+use std::collections::BTreeMap;
+
+use crate::insights::{DayActivity, activity_by_day, format_date, percent, recall_forecast};
 use crate::pages::today::plural;
 use crate::route::Route;
 use crate::state::{AppContext, use_app};
@@ -166,6 +168,32 @@ fn calendar(app: &AppContext, now: i64) -> Html {
                 { for cells }
             </svg>
             <p class="nhsuk-body-s">{ "Darker squares mean more answers that day. Each column is a week." }</p>
+            { day_by_day(&activity, first, today) }
         </section>
+    }
+}
+
+/// The calendar's figures as text, newest day first: each day with answers and how many, so
+/// nobody needs the shading or a hover tooltip to read them.
+fn day_by_day(activity: &BTreeMap<i64, DayActivity>, first: i64, today: i64) -> Html {
+    let days: Vec<(i64, usize)> = activity
+        .range(first..=today)
+        .rev()
+        .map(|(day, activity)| (*day, activity.answers as usize))
+        .collect();
+    if days.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <details class="nhsuk-details" id="calendar-days">
+            <summary class="nhsuk-details__summary"><span class="nhsuk-details__summary-text">{ "Activity day by day" }</span></summary>
+            <div class="nhsuk-details__text">
+                <ul class="nhsuk-list">
+                    { for days.into_iter().map(|(day, answers)| html! {
+                        <li>{ format!("{}: {}", format_date(day * DAY_MS + engine::time::DAY_ROLLOVER_MS), plural(answers, "answer", "answers")) }</li>
+                    }) }
+                </ul>
+            </div>
+        </details>
     }
 }

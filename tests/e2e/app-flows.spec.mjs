@@ -123,6 +123,8 @@ test('a first session: cards, feedback, leave, reload, resume, finish, progress,
     if (await done.isVisible()) break;
   }
   expect(seen).toContain(missed.id);
+  // The end screen counts the whole session, the two answers before the reloads included.
+  await expect(page.locator('.nhsuk-panel__body')).toHaveText(`${1 + seen.length} of ${2 + seen.length} answers right.`);
   await expectAccessible(page, 'session complete');
   await screenshot(page, '06-session-complete');
 
@@ -147,8 +149,14 @@ test('a first session: cards, feedback, leave, reload, resume, finish, progress,
   await expect(activityTab).toHaveAttribute('aria-selected', 'true');
   await expect(page).toHaveURL(/#\/progress$/);
   await expect(page.locator('#calendar-summary')).toHaveText('You learned on 1 of the last 84 days.');
+  // The shading's figures as text: today's answers, counted from the session above.
+  await page.locator('#calendar-days summary').click();
+  // A learning day starts at 04:00 UTC (engine::time::DAY_ROLLOVER_MS), and is named by that date.
+  const today = new Date(Date.now() - 4 * 3_600_000).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  await expect(page.locator('#calendar-days li')).toHaveText([`${today}: ${2 + seen.length} answers`]);
   await expect(page.locator('#forecast')).toBeHidden();
   await expectAccessible(page, 'progress, activity tab');
+  await activityTab.focus();
   await page.keyboard.press('ArrowLeft');
   await expect(forecastTab).toBeFocused();
   await expect(forecastTab).toHaveAttribute('aria-selected', 'true');
