@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::state::use_app;
+use crate::state::{Action, use_app};
 
 #[derive(Properties, PartialEq)]
 pub struct LoadingProps {
@@ -22,5 +22,33 @@ pub fn loading(props: &LoadingProps) -> Html {
                 <p class="app-loading" role="status">{ "Loading your lessons…" }</p>
             }
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ModuleLoadingProps {
+    pub module_id: AttrValue,
+    /// What is loading, for the status line ("the lesson", "the question").
+    pub what: AttrValue,
+}
+
+/// While a module file loads: a status line; if it could not be loaded (no signal and not yet
+/// cached, or a damaged file), what happened and a button to try again.
+#[function_component(ModuleLoading)]
+pub fn module_loading(props: &ModuleLoadingProps) -> Html {
+    let app = use_app();
+    if !app.module_errors.contains_key(props.module_id.as_str()) {
+        return html! { <p role="status">{ format!("Loading {}…", props.what) }</p> };
+    }
+    let retry = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::RetryModules))
+    };
+    html! {
+        <div class="nhsuk-warning-callout" role="alert">
+            <h2 class="nhsuk-warning-callout__label"><span role="text">{ "This lesson could not be loaded" }</span></h2>
+            <p>{ "Check that you have a signal or Wi-Fi, then try again. Your progress so far is saved." }</p>
+            <button type="button" class="nhsuk-button nhsuk-button--secondary" onclick={retry}>{ "Try again" }</button>
+        </div>
     }
 }

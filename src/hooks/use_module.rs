@@ -1,4 +1,5 @@
-//! Loads module files (teaching cards and full questions) on demand.
+//! Loads module files (teaching cards and full questions) on demand; a failure is recorded in
+//! the state so the screen can say so and offer to try again.
 
 use std::rc::Rc;
 
@@ -18,9 +19,11 @@ pub fn use_module(app: AppContext, module_id: String) -> Option<Rc<cm::ModuleFil
 #[hook]
 pub fn use_modules(app: AppContext, module_ids: Vec<String>) {
     let catalogue = app.catalogue.clone();
+    // A module that failed waits for the learner's "Try again" (which clears the error and so
+    // changes this list), instead of being fetched again on every render.
     let missing: Vec<String> = module_ids
         .into_iter()
-        .filter(|id| !app.modules.contains_key(id))
+        .filter(|id| !app.modules.contains_key(id) && !app.module_errors.contains_key(id))
         .collect();
     let requested = use_mut_ref(Vec::<String>::new);
     use_effect_with((missing, catalogue.is_some()), move |(missing, _)| {
@@ -43,8 +46,9 @@ pub fn use_modules(app: AppContext, module_ids: Vec<String>) {
                 match crate::fetch::fetch_json::<cm::ModuleFile>(&path).await {
                     Ok(module) => dispatcher.dispatch(Action::ModuleLoaded(Rc::new(module))),
                     Err(message) => {
-                        web_sys::console::warn_1(&message.into());
+                        web_sys::console::warn_1(&message.clone().into());
                         requested.borrow_mut().retain(|id| id != &module_id);
+                        dispatcher.dispatch(Action::ModuleFailed(module_id, message));
                     }
                 }
             });

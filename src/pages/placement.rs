@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::adapter;
 use crate::browser::device_id;
 use crate::clock::now_ms;
-use crate::components::loading::Loading;
+use crate::components::loading::{Loading, ModuleLoading};
 use crate::components::question::{QuestionView, Submission};
 use crate::hooks::use_module;
 use crate::route::Route;
@@ -70,7 +70,7 @@ pub fn placement_page(props: &PlacementPageProps) -> Html {
             .find(|item| item.id == current.item_id.0)
             .cloned()
     }) else {
-        return html! { <Loading heading={heading} /> };
+        return html! { <><h1>{ heading }</h1><ModuleLoading module_id={props.module.clone()} what="the question" /></> };
     };
     let on_submit = {
         let (placement, app, shown_at, finish) = (

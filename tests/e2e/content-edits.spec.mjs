@@ -2,9 +2,10 @@
 // the learner's answers to it stay in their log through loading, new answers, reloads and
 // export, although no screen shows the item any more. (If the item comes back, its memory is
 // still there; a changed item gets a new version instead, tested in the engine's scenarios.)
+// And a module file that cannot be fetched or read is reported, with a way to try again.
 import { test, expect } from '@playwright/test';
 import { watchPage, expectClean } from './support.mjs';
-import { DAY_MS, loadContent, onboard, answerCurrent, goOn } from './app-support.mjs';
+import { DAY_MS, loadContent, onboard, answerCurrent, goOn, expectAccessible } from './app-support.mjs';
 import { waitForDatabase, readStore, writeRecord, exportProgress } from './storage-support.mjs';
 
 test('an answer to a removed item stays in the log through new answers, reloads and export', async ({ page, baseURL, request }) => {
@@ -35,4 +36,27 @@ test('an answer to a removed item stays in the log through new answers, reloads 
   const exported = JSON.parse(await exportProgress(page));
   expect(exported.events.find((event) => event.id === removed.id)).toEqual(removed);
   expectClean(problems);
+});
+
+test.describe('a module file that cannot be loaded', () => {
+  // The failure is made with page.route, which a service worker's own fetches would bypass.
+  test.use({ serviceWorkers: 'block' });
+
+  test('says so and loads when the learner tries again', async ({ page, request }) => {
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    const { items } = await loadContent(request);
+    await onboard(page, { modules: ['cyber-security'] });
+    // No signal for module files (and none cached yet): the fetch fails.
+    await page.route('**/content/modules/**', (route) => route.abort('internetdisconnected'));
+    await page.getByRole('button', { name: "Start today's session" }).click();
+    const problem = page.getByRole('alert').filter({ hasText: 'This lesson could not be loaded' });
+    await expect(problem).toBeVisible();
+    await expect(problem).toContainText('Your progress so far is saved.');
+    await expectAccessible(page, 'module file failed');
+    await page.unroute('**/content/modules/**');
+    await problem.getByRole('button', { name: 'Try again' }).click();
+    await answerCurrent(page, items);
+    expect(errors).toEqual([]);
+  });
 });
