@@ -143,6 +143,16 @@ export async function currentQuestion(page, items) {
   return { item, question: phrasing(item, variant), form };
 }
 
+/** Answers a module's placement check until it is finished (`scope` is a page or a frame). */
+export async function finishPlacement(scope, items, { correct = true } = {}) {
+  for (let asked = 0; asked < 20 && !(await scope.getByText('Check finished').isVisible()); asked++) {
+    const { item, question, form } = await currentQuestion(scope, items);
+    await fillQuestion(form, question, { correct });
+    await scope.getByRole('button', { name: 'Next', exact: true }).click();
+    await expect(scope.locator(`[data-item="${item.id}"]`)).toHaveCount(0);
+  }
+}
+
 /** Reads teaching cards until a question appears. */
 export async function readCards(page) {
   await expect(page.locator('.app-card-step, [data-item]').first()).toBeVisible();
@@ -204,4 +214,22 @@ export async function expectNoSidewaysScroll(page, label) {
 export async function screenshot(page, name) {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** Reflow for a state that is not a routed screen: at 320 px wide, and then with text at 200%
+ * (through the CSSOM, as the screens test does; still at 320 px), nothing scrolls sideways and
+ * axe finds nothing. The viewport and the text size are put back afterwards. */
+export async function expectReflows(page, label) {
+  const viewport = page.viewportSize();
+  try {
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoSidewaysScroll(page, `${label} at 320 px`);
+    await expectAccessible(page, `${label} at 320 px`);
+    await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+    await expectNoSidewaysScroll(page, `${label} with 200% text`);
+    await expectAccessible(page, `${label} with 200% text`);
+  } finally {
+    await page.evaluate(() => { document.documentElement.style.fontSize = ''; });
+    await page.setViewportSize(viewport);
+  }
 }

@@ -278,17 +278,8 @@ fn mastery_is_reported_per_lesson_module_and_skill_domain() {
     let catalogue = catalogue(2, 2, 2);
     let scheduler = Scheduler::default();
     // The learner knows all of m0's first lesson and nothing else.
-    let events = (0..2)
-        .map(|item| {
-            common::review(
-                &format!("e{item}"),
-                &common::item_id(0, 0, item),
-                START_MS,
-                Rating::Easy,
-            )
-        })
-        .collect();
-    let state = replay(&ReviewLog::from_events(events), &scheduler).unwrap();
+    let log = common::first_lesson_answered(2, START_MS, Rating::Easy);
+    let state = replay(&log, &scheduler).unwrap();
     let report = mastery(
         &state,
         &catalogue,
@@ -363,17 +354,8 @@ fn a_modules_recommended_retention_applies_until_the_learner_chooses_their_own()
     let plain = catalogue(1, 1, 2);
     let mut strict = plain.clone();
     strict.modules[0].desired_retention = Some(0.97);
-    let events = (0..2)
-        .map(|item| {
-            common::review(
-                &format!("e{item}"),
-                &common::item_id(0, 0, item),
-                START_MS,
-                Rating::Easy,
-            )
-        })
-        .collect();
-    let state = replay(&ReviewLog::from_events(events), &scheduler).unwrap();
+    let log = common::first_lesson_answered(2, START_MS, Rating::Easy);
+    let state = replay(&log, &scheduler).unwrap();
     let first_review_day = |catalogue: &Catalogue, settings: &Settings| {
         (1..365)
             .find(|day| {

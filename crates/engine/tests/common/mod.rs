@@ -51,6 +51,14 @@ pub fn catalogue(modules: usize, lessons: usize, items: usize) -> Catalogue {
 }
 
 /// A review event.
+/// The learner answers the first `items` items of module 0's first lesson at `at_ms`.
+pub fn first_lesson_answered(items: usize, at_ms: i64, rating: Rating) -> ReviewLog {
+    let events = (0..items)
+        .map(|item| review(&format!("e{item}"), &item_id(0, 0, item), at_ms, rating))
+        .collect();
+    ReviewLog::from_events(events)
+}
+
 pub fn review(id: &str, item: &ItemId, at_ms: i64, rating: Rating) -> ReviewEvent {
     ReviewEvent {
         id: EventId::new(id),
