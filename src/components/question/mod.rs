@@ -79,12 +79,7 @@ pub fn question_view(props: &QuestionViewProps) -> Html {
     };
     let field_error = (*error).map(AttrValue::Static);
     // The error summary links to the first input of the question.
-    let first_field = match &props.question.answer {
-        Answer::Numeric { .. } | Answer::Text { .. } => format!("{}-input", props.id),
-        Answer::TrueFalse { .. } => format!("{}-true", props.id),
-        Answer::Scenario { .. } => format!("{}-part0-prompt", props.id),
-        _ => format!("{}-0", props.id),
-    };
+    let first_field = first_field(&props.id, &props.question, &draft);
     html! {
         <form class="app-question" {onsubmit} novalidate=true>
             if let Some(message) = *error {
@@ -104,6 +99,28 @@ pub fn question_view(props: &QuestionViewProps) -> Html {
                 <button class="nhsuk-button" type="submit">{ &props.submit_label }</button>
             }
         </form>
+    }
+}
+
+/// The input the error summary links to: the question's first input, or for a scenario the
+/// first input of its first unanswered part (the ids follow `Inputs`' naming).
+fn first_field(id: &str, question: &Question, draft: &Draft) -> String {
+    match (&question.answer, draft) {
+        (Answer::Numeric { .. } | Answer::Text { .. }, _) => format!("{id}-input"),
+        (Answer::TrueFalse { .. }, _) => format!("{id}-true"),
+        (Answer::Scenario { parts, .. }, Draft::Scenario(drafts)) => {
+            let index = drafts
+                .iter()
+                .position(|part| part.response().is_err())
+                .unwrap_or(0);
+            match (parts.get(index), drafts.get(index)) {
+                (Some(part), Some(part_draft)) => {
+                    first_field(&format!("{id}-part{index}"), part, part_draft)
+                }
+                _ => format!("{id}-part0-0"),
+            }
+        }
+        _ => format!("{id}-0"),
     }
 }
 
