@@ -78,6 +78,6 @@ pub fn render(route: Route) -> Html {
         Route::Certificate { module } => html! { <pages::Certificate {module} /> },
         Route::Settings => html! { <pages::Settings /> },
         Route::About => html! { <pages::About /> },
-        Route::NotFound => html! { <pages::NotFound /> },
+        Route::NotFound => pages::not_found(),
     }
 }

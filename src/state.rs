@@ -24,8 +24,9 @@ pub struct AppState {
     pub engine_catalogue: Rc<engine::Catalogue>,
     /// Module files loaded so far, by module id.
     pub modules: BTreeMap<String, Rc<cm::ModuleFile>>,
-    /// Module files that could not be fetched or read, by module id, until the learner retries.
-    pub module_errors: BTreeMap<String, String>,
+    /// Modules whose files could not be fetched or read (the reason goes to the console), until
+    /// the learner tries again.
+    pub failed_modules: Vec<String>,
     pub store: Option<Store>,
     /// Set once saved data has been read (or could not be).
     pub storage_ready: bool,
@@ -174,8 +175,8 @@ pub enum Action {
     CatalogueLoaded(Rc<cm::Catalogue>),
     CatalogueFailed(String),
     ModuleLoaded(Rc<cm::ModuleFile>),
-    /// A module file could not be fetched or read: (module id, why).
-    ModuleFailed(String, String),
+    /// A module file could not be fetched or read (its id).
+    ModuleFailed(String),
     /// The learner asked to try loading the failed module files again.
     RetryModules,
     SettingsChanged(AppSettings),
@@ -224,13 +225,11 @@ impl Reducible for AppState {
             }
             Action::CatalogueFailed(message) => state.catalogue_error = Some(message),
             Action::ModuleLoaded(module) => {
-                state.module_errors.remove(&module.id);
+                state.failed_modules.retain(|id| id != &module.id);
                 state.modules.insert(module.id.clone(), module);
             }
-            Action::ModuleFailed(module_id, message) => {
-                state.module_errors.insert(module_id, message);
-            }
-            Action::RetryModules => state.module_errors.clear(),
+            Action::ModuleFailed(module_id) => state.failed_modules.push(module_id),
+            Action::RetryModules => state.failed_modules.clear(),
             Action::SettingsChanged(settings) => {
                 state.settings = settings;
                 state.settings_dirty = true;

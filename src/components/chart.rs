@@ -12,7 +12,8 @@ pub enum ChartStyle {
     Run,
 }
 
-#[derive(Properties, PartialEq)]
+/// What a chart shows.
+#[derive(Debug, PartialEq)]
 pub struct ChartProps {
     pub style: ChartStyle,
     pub title: AttrValue,
@@ -23,7 +24,6 @@ pub struct ChartProps {
     /// The chart's data in words.
     pub text_alternative: AttrValue,
     /// A fixed top of the scale (for percentages), otherwise the largest value.
-    #[prop_or_default]
     pub y_max: Option<f64>,
 }
 
@@ -34,8 +34,8 @@ const RIGHT: f64 = 8.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 40.0;
 
-/// A chart figure: SVG, a caption, and the text alternative.
-#[function_component(Chart)]
+/// A chart figure: SVG, a caption, and the text alternative. A plain function rather than a
+/// component: it has no state, and each component costs the first screen code size.
 pub fn chart(props: &ChartProps) -> Html {
     let top = props
         .y_max

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::state::{Action, use_app};
+use crate::state::{Action, AppContext, use_app};
 
 #[derive(Properties, PartialEq)]
 pub struct LoadingProps {
@@ -25,20 +25,12 @@ pub fn loading(props: &LoadingProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ModuleLoadingProps {
-    pub module_id: AttrValue,
-    /// What is loading, for the status line ("the lesson", "the question").
-    pub what: AttrValue,
-}
-
 /// While a module file loads: a status line; if it could not be loaded (no signal and not yet
-/// cached, or a damaged file), what happened and a button to try again.
-#[function_component(ModuleLoading)]
-pub fn module_loading(props: &ModuleLoadingProps) -> Html {
-    let app = use_app();
-    if !app.module_errors.contains_key(props.module_id.as_str()) {
-        return html! { <p role="status">{ format!("Loading {}…", props.what) }</p> };
+/// cached, or a damaged file), what happened and a button to try again. A plain function, not a
+/// component: it holds no state, and each Yew component costs code size on the first screen.
+pub fn module_loading(app: &AppContext, module_id: &str, what: &str) -> Html {
+    if !app.failed_modules.iter().any(|id| id == module_id) {
+        return html! { <p role="status">{ format!("Loading {what}…") }</p> };
     }
     let retry = {
         let app = app.clone();

@@ -23,7 +23,7 @@ pub fn use_modules(app: AppContext, module_ids: Vec<String>) {
     // changes this list), instead of being fetched again on every render.
     let missing: Vec<String> = module_ids
         .into_iter()
-        .filter(|id| !app.modules.contains_key(id) && !app.module_errors.contains_key(id))
+        .filter(|id| !app.modules.contains_key(id) && !app.failed_modules.contains(id))
         .collect();
     let requested = use_mut_ref(Vec::<String>::new);
     use_effect_with((missing, catalogue.is_some()), move |(missing, _)| {
@@ -46,9 +46,9 @@ pub fn use_modules(app: AppContext, module_ids: Vec<String>) {
                 match crate::fetch::fetch_json::<cm::ModuleFile>(&path).await {
                     Ok(module) => dispatcher.dispatch(Action::ModuleLoaded(Rc::new(module))),
                     Err(message) => {
-                        web_sys::console::warn_1(&message.clone().into());
+                        web_sys::console::warn_1(&message.into());
                         requested.borrow_mut().retain(|id| id != &module_id);
-                        dispatcher.dispatch(Action::ModuleFailed(module_id, message));
+                        dispatcher.dispatch(Action::ModuleFailed(module_id));
                     }
                 }
             });

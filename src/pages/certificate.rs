@@ -22,7 +22,7 @@ pub fn certificate(props: &CertificateProps) -> Html {
         return html! { <Loading heading="Certificate" /> };
     };
     let Some(module) = catalogue.modules.iter().find(|m| m.id == props.module) else {
-        return html! { <super::NotFound /> };
+        return super::not_found();
     };
     let now = now_ms();
     let report = app.mastery(now);

@@ -25,10 +25,10 @@ pub fn lesson_page(props: &LessonPageProps) -> Html {
         return html! { <Loading heading="Lesson" /> };
     };
     let Some(module) = catalogue.modules.iter().find(|m| m.id == props.module) else {
-        return html! { <super::NotFound /> };
+        return super::not_found();
     };
     let Some(lesson) = module.lessons.iter().find(|l| l.id == props.lesson) else {
-        return html! { <super::NotFound /> };
+        return super::not_found();
     };
     let (state, tag) = lesson_state(&app, lesson);
     let start = {

@@ -19,7 +19,7 @@ pub use certificate::Certificate;
 pub use lesson::LessonPage;
 pub use module::ModulePage;
 pub use modules::Modules;
-pub use not_found::NotFound;
+pub use not_found::not_found;
 pub use placement::PlacementPage;
 pub use progress::Progress;
 pub use session::SessionPage;

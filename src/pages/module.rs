@@ -19,7 +19,7 @@ pub fn module_page(props: &ModulePageProps) -> Html {
         return html! { <Loading heading="Module" /> };
     };
     let Some(module) = catalogue.modules.iter().find(|m| m.id == props.module) else {
-        return html! { <super::NotFound /> };
+        return super::not_found();
     };
     let in_plan = app
         .engine_catalogue

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::route::Route;
 
-#[function_component(NotFound)]
+/// A plain function rather than a component: it has no state, and a component costs code size.
 pub fn not_found() -> Html {
     html! {
         <>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::adapter;
 use crate::browser::device_id;
 use crate::clock::now_ms;
-use crate::components::loading::{Loading, ModuleLoading};
+use crate::components::loading::{Loading, module_loading};
 use crate::components::question::{QuestionView, Submission};
 use crate::hooks::use_module;
 use crate::route::Route;
@@ -40,7 +40,7 @@ pub fn placement_page(props: &PlacementPageProps) -> Html {
         return html! { <Loading heading="Quick check" /> };
     };
     let Some(summary) = catalogue.modules.iter().find(|m| m.id == props.module) else {
-        return html! { <super::NotFound /> };
+        return super::not_found();
     };
     let heading = format!("Quick check: {}", summary.title);
     if let Some(outcome) = &*outcome {
@@ -70,7 +70,7 @@ pub fn placement_page(props: &PlacementPageProps) -> Html {
             .find(|item| item.id == current.item_id.0)
             .cloned()
     }) else {
-        return html! { <><h1>{ heading }</h1><ModuleLoading module_id={props.module.clone()} what="the question" /></> };
+        return html! { <><h1>{ heading }</h1>{ module_loading(&app, &props.module, "the question") }</> };
     };
     let on_submit = {
         let (placement, app, shown_at, finish) = (

@@ -5,7 +5,7 @@ use engine::time::{DAY_MS, day_index};
 use yew::prelude::*;
 
 use crate::clock::now_ms;
-use crate::components::chart::{Chart, ChartStyle};
+use crate::components::chart::{ChartProps, ChartStyle, chart};
 use crate::components::loading::Loading;
 use crate::components::tabs::{Tab, Tabs};
 use std::collections::BTreeMap;
@@ -135,8 +135,16 @@ fn forecast(app: &AppContext, now: i64) -> Html {
     html! {
         <section aria-labelledby="forecast-heading">
             <h2 id="forecast-heading">{ "What you will remember" }</h2>
-            <Chart style={ChartStyle::Line} title="Predicted recall over the next 30 days without reviews" x_label="Days from today"
-                y_label="Recall %" {labels} {values} text_alternative={words} y_max={Some(100.0)} />
+            { chart(&ChartProps {
+                style: ChartStyle::Line,
+                title: "Predicted recall over the next 30 days without reviews".into(),
+                x_label: "Days from today".into(),
+                y_label: "Recall %".into(),
+                labels,
+                values,
+                text_alternative: words.into(),
+                y_max: Some(100.0),
+            }) }
         </section>
     }
 }
@@ -177,8 +185,9 @@ fn calendar(app: &AppContext, now: i64) -> Html {
 /// nobody needs the shading or a hover tooltip to read them.
 fn day_by_day(activity: &BTreeMap<i64, DayActivity>, first: i64, today: i64) -> Html {
     let days: Vec<(i64, usize)> = activity
-        .range(first..=today)
+        .iter()
         .rev()
+        .filter(|(day, _)| (first..=today).contains(*day))
         .map(|(day, activity)| (*day, activity.answers as usize))
         .collect();
     if days.is_empty() {

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::adapter;
 use crate::browser::{device_id, focus_by_id, random_token};
 use crate::clock::now_ms;
-use crate::components::loading::{Loading, ModuleLoading};
+use crate::components::loading::{Loading, module_loading};
 use crate::components::question::{QuestionView, Submission, trusted_html};
 use crate::hooks::use_modules;
 use crate::route::Route;
@@ -124,7 +124,7 @@ fn step_name(step: &Step) -> (u8, usize) {
 
 fn card_view(app: &AppContext, module_id: &str, lesson_id: &str, index: usize) -> Html {
     let Some(module) = app.modules.get(module_id) else {
-        return html! { <ModuleLoading module_id={module_id.to_string()} what="the lesson" /> };
+        return module_loading(app, module_id, "the lesson");
     };
     let lesson = module.lessons.iter().find(|lesson| lesson.id == lesson_id);
     let title = app
@@ -159,7 +159,7 @@ fn asking_view(app: &AppContext, session: &Session, shown_at_ms: i64) -> Html {
         return Html::default();
     };
     let Some((_, item)) = find_item(app, &entry.module_id, &entry.item_id.0) else {
-        return html! { <ModuleLoading module_id={entry.module_id.clone()} what="the question" /> };
+        return module_loading(app, &entry.module_id, "the question");
     };
     let variant = session.variants.get(&entry.item_id).copied().unwrap_or(0) as usize;
     let question = item.phrasing(variant).clone();

@@ -6,11 +6,11 @@ use yew::prelude::*;
 
 use super::draft::{Draft, toggle};
 
-/// Props shared by the choice lists.
-#[derive(Properties, PartialEq)]
-pub struct ChoiceListProps {
+/// What a choice list shows.
+#[derive(Debug)]
+pub struct ChoiceListProps<'a> {
     pub id: AttrValue,
-    pub choices: Vec<Choice>,
+    pub choices: &'a [Choice],
     pub draft: Draft,
     pub on_change: Callback<Draft>,
     /// After answering: inputs are locked and marked.
@@ -68,9 +68,10 @@ fn row(row: Row<'_>, multiple: bool, marked: bool, onchange: Callback<Event>) ->
     }
 }
 
-/// Radios (single) or checkboxes (multiple) for a list of choices.
-#[function_component(ChoiceList)]
-pub fn choice_list(props: &ChoiceListProps) -> Html {
+/// Radios (single) or checkboxes (multiple) for a list of choices. The question's inputs are
+/// plain functions, not components: they hold no state, and each component costs the first
+/// screen code size and the player a reconciliation step.
+pub fn choice_list(props: &ChoiceListProps<'_>) -> Html {
     let multiple = matches!(props.draft, Draft::Multiple(_));
     let rows = props.choices.iter().enumerate().map(|(index, choice)| {
         let checked = match &props.draft {
@@ -113,21 +114,21 @@ pub fn choice_list(props: &ChoiceListProps) -> Html {
     html! { <div class={class}>{ for rows }</div> }
 }
 
-/// Props of the true-false radios.
-#[derive(Properties, PartialEq)]
-pub struct TrueFalseProps {
+/// What the true-false radios show.
+#[derive(Debug)]
+pub struct TrueFalseProps<'a> {
     pub id: AttrValue,
     pub draft: Draft,
     pub on_change: Callback<Draft>,
     pub answer: bool,
-    pub feedback_true: Option<String>,
-    pub feedback_false: Option<String>,
+    pub feedback_true: Option<&'a str>,
+    pub feedback_false: Option<&'a str>,
     pub marked: bool,
 }
 
-/// "True" and "False" as two radios.
-#[function_component(TrueFalse)]
-pub fn true_false(props: &TrueFalseProps) -> Html {
+/// "True" and "False" as two radios: a plain function (no state of its own), which costs less
+/// code than a component.
+pub fn true_false(props: &TrueFalseProps<'_>) -> Html {
     let given = match props.draft {
         Draft::TrueFalse(given) => given,
         _ => None,
@@ -137,9 +138,9 @@ pub fn true_false(props: &TrueFalseProps) -> Html {
         let onchange =
             Callback::from(move |_: Event| on_change.emit(Draft::TrueFalse(Some(value))));
         let feedback = if value {
-            &props.feedback_true
+            props.feedback_true
         } else {
-            &props.feedback_false
+            props.feedback_false
         };
         row(
             Row {
@@ -148,7 +149,7 @@ pub fn true_false(props: &TrueFalseProps) -> Html {
                 text,
                 checked: given == Some(value),
                 correct: props.answer == value,
-                feedback: feedback.as_deref(),
+                feedback,
             },
             false,
             props.marked,

@@ -4,11 +4,11 @@
 use content::model::{Answer, ChartKind, Question, Table};
 use yew::prelude::*;
 
-use super::choices::{ChoiceList, TrueFalse};
+use super::choices::{ChoiceListProps, TrueFalseProps, choice_list, true_false};
 use super::draft::Draft;
 use super::order::OrderList;
-use super::spot::SpotMock;
-use crate::components::chart::{Chart, ChartStyle};
+use super::spot::{SpotProps, spot_mock};
+use crate::components::chart::{ChartProps, ChartStyle, chart as draw_chart};
 
 /// Inserts HTML that the content pipeline rendered and sanitised at build time.
 pub fn trusted_html(html: &str) -> Html {
@@ -66,16 +66,21 @@ fn answer_inputs(props: &InputsProps) -> Html {
     let marked = props.marked;
     match &props.question.answer {
         Answer::Single { choices } | Answer::Multiple { choices } => html! {
-            <ChoiceList {id} choices={choices.clone()} {draft} {on_change} {marked} />
+            { choice_list(&ChoiceListProps { id, choices, draft, on_change, marked }) }
         },
         Answer::TrueFalse {
             answer,
             feedback_true,
             feedback_false,
-        } => html! {
-            <TrueFalse {id} {draft} {on_change} {marked} answer={*answer}
-                feedback_true={feedback_true.clone()} feedback_false={feedback_false.clone()} />
-        },
+        } => true_false(&TrueFalseProps {
+            id,
+            draft,
+            on_change,
+            answer: *answer,
+            feedback_true: feedback_true.as_deref(),
+            feedback_false: feedback_false.as_deref(),
+            marked,
+        }),
         Answer::Order { steps } => html! {
             <OrderList {id} steps={steps.clone()} {draft} {on_change} {marked} />
         },
@@ -106,10 +111,17 @@ fn answer_inputs(props: &InputsProps) -> Html {
             to,
             subject,
             segments,
-        } => html! {
-            <SpotMock {id} mock={*mock} from={from.clone()} to={to.clone()} subject={subject.clone()}
-                segments={segments.clone()} {draft} {on_change} {marked} />
-        },
+        } => spot_mock(&SpotProps {
+            id,
+            mock: *mock,
+            from: from.as_deref(),
+            to: to.as_deref(),
+            subject: subject.as_deref(),
+            segments,
+            draft,
+            on_change,
+            marked,
+        }),
     }
 }
 
@@ -184,10 +196,16 @@ fn data_view(question: &Question) -> Html {
             ChartKind::Line => ChartStyle::Line,
             ChartKind::Run => ChartStyle::Run,
         };
-        html! {
-            <Chart {style} title={chart.title.clone()} x_label={chart.x_label.clone()} y_label={chart.y_label.clone()}
-                labels={chart.labels.clone()} values={chart.values.clone()} text_alternative={chart.text_alternative.clone()} />
-        }
+        draw_chart(&ChartProps {
+            style,
+            title: chart.title.clone().into(),
+            x_label: chart.x_label.clone().into(),
+            y_label: chart.y_label.clone().into(),
+            labels: chart.labels.clone(),
+            values: chart.values.clone(),
+            text_alternative: chart.text_alternative.clone().into(),
+            y_max: None,
+        })
     });
     html! { <>{ table }{ chart }</> }
 }

@@ -6,22 +6,22 @@ use yew::prelude::*;
 
 use super::draft::{Draft, toggle};
 
-#[derive(Properties, PartialEq)]
-pub struct SpotProps {
+/// What the mock shows (a plain function's arguments, like the other question inputs).
+#[derive(Debug)]
+pub struct SpotProps<'a> {
     pub id: AttrValue,
     pub mock: Mock,
-    pub from: Option<String>,
-    pub to: Option<String>,
-    pub subject: Option<String>,
-    pub segments: Vec<Segment>,
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
+    pub subject: Option<&'a str>,
+    pub segments: &'a [Segment],
     pub draft: Draft,
     pub on_change: Callback<Draft>,
     pub marked: bool,
 }
 
 /// The mock message with tappable segments, then the marks after answering.
-#[function_component(SpotMock)]
-pub fn spot_mock(props: &SpotProps) -> Html {
+pub fn spot_mock(props: &SpotProps<'_>) -> Html {
     let Draft::Spot(tapped) = &props.draft else {
         return Html::default();
     };
@@ -30,8 +30,8 @@ pub fn spot_mock(props: &SpotProps) -> Html {
         Mock::Sms => ("app-mock app-mock--sms", "Text message"),
         Mock::Screen => ("app-mock app-mock--screen", "Screen"),
     };
-    let header_line = |name: &str, value: &Option<String>| {
-        value.as_ref().map(|value| {
+    let header_line = |name: &str, value: Option<&str>| {
+        value.map(|value| {
             html! { <p class="app-mock__header"><span class="app-mock__field">{ format!("{name}: ") }</span>{ value }</p> }
         })
     };
@@ -58,9 +58,9 @@ pub fn spot_mock(props: &SpotProps) -> Html {
     });
     html! {
         <section class={class} aria-label={format!("{label} to check")}>
-            { header_line("From", &props.from) }
-            { header_line("To", &props.to) }
-            { header_line("Subject", &props.subject) }
+            { header_line("From", props.from) }
+            { header_line("To", props.to) }
+            { header_line("Subject", props.subject) }
             <ul class="app-mock__body">{ for segments }</ul>
         </section>
     }
