@@ -7,12 +7,12 @@
 
 use crate::catalogue::{Catalogue, Item, Module};
 use crate::error::Error;
-use crate::log::{ItemId, ReviewLog};
+use crate::log::ReviewLog;
 use crate::scheduler::Scheduler;
 use crate::settings::Settings;
 use crate::state::LearnerState;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Mastery of one group of items.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
@@ -160,10 +160,11 @@ pub fn first_completed_ms(
     settings: &Settings,
     scheduler: &Scheduler,
 ) -> Result<Option<i64>, Error> {
-    let items: BTreeSet<&ItemId> = module.items().map(|item| &item.id).collect();
     let mut state = LearnerState::default();
     for event in log.events() {
-        if !items.contains(&event.item_id) {
+        // A linear search: a module has tens of items, and a set type would cost the app's wasm
+        // a few KB of code for this one screen.
+        if !module.items().any(|item| item.id == event.item_id) {
             continue;
         }
         state.apply(scheduler, event)?;
