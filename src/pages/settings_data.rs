@@ -9,6 +9,11 @@ use crate::clock::now_ms;
 use crate::insights::iso_date;
 use crate::state::use_app;
 
+/// The browser could not hand over the chosen file's contents (it was moved or deleted after
+/// being chosen, or the browser refused to read it).
+const UNREADABLE_FILE: &str = "That file could not be read, so nothing was imported. Nothing on \
+    this device was changed. Choose the file again.";
+
 /// Starts the app again, on Today when `to_today` (the welcome after a reset), so every screen
 /// reads fresh data.
 fn reload(to_today: bool) {
@@ -42,9 +47,7 @@ pub fn data_section() -> Html {
                             |()| format!("Your progress was saved as {name}."),
                         )));
                     }
-                    Err(error) => {
-                        message.set(Some(format!("The export did not work ({error:?}).")))
-                    }
+                    Err(error) => message.set(Some(error.export_message())),
                 }
             });
         })
@@ -56,6 +59,12 @@ pub fn data_section() -> Html {
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
                 return;
             };
+            // The size is known without reading the file: an oversized one (a video chosen by
+            // mistake) is refused before any of it is loaded into memory. `as` saturates.
+            if let Err(error) = persist::check_import_size(file.size() as u64) {
+                message.set(Some(error.to_string()));
+                return;
+            }
             let (store, message) = (store.clone(), message.clone());
             spawn_local(async move {
                 let Some(store) = store else { return };
@@ -64,15 +73,13 @@ pub fn data_section() -> Html {
                     .ok()
                     .and_then(|value| value.as_string());
                 let Some(text) = text else {
-                    message.set(Some("That file could not be read.".into()));
+                    message.set(Some(UNREADABLE_FILE.into()));
                     return;
                 };
                 match store.import_json(&text).await {
                     // Reloading replays the merged log, so every screen shows the imported progress.
                     Ok(_) => reload(false),
-                    Err(error) => message.set(Some(format!(
-                        "That file could not be imported ({error:?})."
-                    ))),
+                    Err(error) => message.set(Some(error.import_message())),
                 }
             });
         })

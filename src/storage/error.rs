@@ -35,6 +35,52 @@ impl StorageError {
         }
     }
 
+    /// What to tell the learner when an import failed with this error: what was wrong, that
+    /// nothing on the device changed (an import is one transaction, so a failure writes nothing),
+    /// and what to do. `Display` speaks of a failed answer save, which would mislead here.
+    pub fn import_message(&self) -> String {
+        match self {
+            // persist's message already names the problem and ends with "nothing was changed".
+            Self::Unreadable(message) => message.clone(),
+            Self::QuotaExceeded => format!(
+                "That file could not be imported because this device's storage is full. \
+                 {NOTHING_CHANGED} Free some space on the device, for example by deleting photos \
+                 or apps you no longer need, then import the file again."
+            ),
+            Self::NewerVersion => format!(
+                "A newer version of Microlearn saved your progress on this device, so this older \
+                 version does not change it. {NOTHING_CHANGED} Reload the page to get the newer \
+                 version, then import the file again."
+            ),
+            Self::Unavailable => format!(
+                "This browser is not letting Microlearn save anything, which can happen in a \
+                 private window, so the file could not be imported. {NOTHING_CHANGED}"
+            ),
+            Self::Failed(detail) => format!(
+                "The browser could not store the answers from that file ({detail}). \
+                 {NOTHING_CHANGED} Try importing the file again."
+            ),
+        }
+    }
+
+    /// What to tell the learner when an export failed with this error (reading the saved
+    /// progress is all an export does, so nothing changed either).
+    pub fn export_message(&self) -> String {
+        match self {
+            Self::Unavailable => format!(
+                "This browser is not letting Microlearn read your saved progress, which can \
+                 happen in a private window, so no file was made. {NOTHING_CHANGED}"
+            ),
+            Self::Failed(detail) => format!(
+                "The browser could not read your saved progress, so no file was made \
+                 ({detail}). {NOTHING_CHANGED} Try again."
+            ),
+            Self::QuotaExceeded | Self::NewerVersion | Self::Unreadable(_) => {
+                format!("Your progress could not be exported. {NOTHING_CHANGED} Try again.")
+            }
+        }
+    }
+
     /// A notice for the learner, for the app to show.
     pub fn notice(&self) -> StorageNotice {
         let title = match self {
@@ -50,6 +96,8 @@ impl StorageError {
         }
     }
 }
+
+const NOTHING_CHANGED: &str = "Nothing on this device was changed.";
 
 const EXPORT_NOW: &str = "Export your progress now (Settings, Export my progress) so that nothing \
     is lost.";
@@ -86,3 +134,34 @@ impl std::fmt::Display for StorageError {
 }
 
 impl std::error::Error for StorageError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every import failure says that nothing changed, and none of them shows Rust's debug
+    /// form (an enum name and quotes) to the learner.
+    #[test]
+    fn import_messages_are_plain_words_that_say_nothing_changed() {
+        let errors = [
+            StorageError::Unavailable,
+            StorageError::QuotaExceeded,
+            StorageError::NewerVersion,
+            StorageError::Unreadable(format!("That file is odd. {NOTHING_CHANGED}")),
+            StorageError::Failed("UnknownError: disk gone".into()),
+        ];
+        for error in &errors {
+            let message = error.import_message();
+            assert!(message.contains(NOTHING_CHANGED), "{message}");
+            let debug = format!("{error:?}");
+            let variant = debug.split('(').next().unwrap_or_default();
+            assert!(!message.contains(variant), "{message}");
+            let export = error.export_message();
+            assert!(!export.contains(variant), "{export}");
+        }
+        assert_eq!(
+            errors[3].import_message(),
+            format!("That file is odd. {NOTHING_CHANGED}")
+        );
+    }
+}

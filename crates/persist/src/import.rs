@@ -16,17 +16,39 @@ use std::collections::HashMap;
 /// Why a file was refused. `Display` gives the message for the learner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize },
+    /// Larger than [`MAX_IMPORT_BYTES`]; `bytes` is the file's size (a `u64`, since a chosen
+    /// file can be larger than a 32-bit `usize` in the browser).
+    TooLarge {
+        bytes: u64,
+    },
     TooDeep,
-    TextTooLong { bytes: usize },
-    NotJson { line: usize, column: usize },
+    TextTooLong {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotAnExport,
-    Newer { version: u32 },
-    UnknownVersion { version: u32 },
-    WrongShape { detail: String },
-    BadEvent { number: usize, problem: String },
-    ConflictingDuplicate { id: String },
-    BadSettings { problem: String },
+    Newer {
+        version: u32,
+    },
+    UnknownVersion {
+        version: u32,
+    },
+    WrongShape {
+        detail: String,
+    },
+    BadEvent {
+        number: usize,
+        problem: String,
+    },
+    ConflictingDuplicate {
+        id: String,
+    },
+    BadSettings {
+        problem: String,
+    },
 }
 
 const NOT_OURS: &str = "This file is not a Microlearn progress file";
@@ -35,20 +57,23 @@ const NOTHING_CHANGED: &str = "Nothing on this device was changed.";
 
 impl std::fmt::Display for ImportError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let megabytes = |bytes: usize| bytes.div_ceil(1024 * 1024);
+        let megabytes = |bytes: u64| bytes.div_ceil(1024 * 1024);
         let message = match self {
             Self::TooLarge { bytes } => format!(
                 "This file is too large to be a Microlearn progress file ({} MB; the largest \
                  accepted is {} MB).",
                 megabytes(*bytes),
-                megabytes(MAX_IMPORT_BYTES)
+                megabytes(MAX_IMPORT_BYTES as u64)
             ),
             Self::TooDeep => {
                 format!("{NOT_OURS}: its contents are nested more than {MAX_DEPTH} levels deep.")
             }
-            Self::TextTooLong { bytes } => format!(
-                "{NOT_OURS}: it holds a piece of text of more than {} MB.",
-                megabytes(*bytes).max(megabytes(MAX_TEXT_BYTES))
+            // The scan stops as soon as a text passes the limit, so `bytes` is only how far it
+            // read; the limit is what can be said for certain.
+            Self::TextTooLong { .. } => format!(
+                "{NOT_OURS}: it holds a piece of text longer than {} MB, more than a progress \
+                 file ever holds.",
+                MAX_TEXT_BYTES / (1024 * 1024)
             ),
             Self::NotJson { line, column } => format!(
                 "{NOT_OURS}, or it was cut short: it could not be read at line {line}, \
@@ -81,12 +106,19 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Refuses a file from its size alone. The app calls this with the chosen file's size before
+/// reading it, so an oversized file is never loaded into memory; [`parse_import`] repeats it.
+pub fn check_import_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_IMPORT_BYTES as u64 {
+        return Err(ImportError::TooLarge { bytes });
+    }
+    Ok(())
+}
+
 /// Reads and checks an export file. On success every event and the settings are usable as they
 /// are; on failure nothing should be changed.
 pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge { bytes: text.len() });
-    }
+    check_import_size(text.len() as u64)?;
     scan(text).map_err(|problem| match problem {
         ScanProblem::TooDeep => ImportError::TooDeep,
         ScanProblem::TextTooLong(bytes) => ImportError::TextTooLong { bytes },
@@ -215,14 +247,87 @@ fn check_events(events: &[ReviewEvent]) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// serde's message without its line and column suffix, which would point into the parsed value
-/// rather than the learner's file.
+/// serde's message in plain words, without its line and column suffix (which would point into
+/// the parsed value rather than the learner's file): "invalid type: string "now", expected i64"
+/// becomes "it has the text "now" where a whole number should be".
 fn plain_serde_error(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    let trimmed = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_string();
-    trimmed.chars().take(200).collect()
+    let trimmed = message.split(" at line ").next().unwrap_or(&message);
+    let plain = plain_serde_message(trimmed).replace('`', "\"");
+    plain.chars().take(200).collect()
+}
+
+fn plain_serde_message(message: &str) -> String {
+    let wrong = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
+    if let Some((found, wanted)) = wrong.and_then(|rest| rest.split_once(", expected ")) {
+        return format!(
+            "it has {} where {} should be",
+            plain_value(found),
+            plain_value(wanted)
+        );
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return format!("{field} is missing");
+    }
+    if let Some((found, wanted)) = message
+        .strip_prefix("unknown variant ")
+        .and_then(|rest| rest.split_once(", expected "))
+    {
+        return format!("it has {found} where {wanted} should be");
+    }
+    message.to_string()
+}
+
+/// serde's names for what it found or wanted, as a learner would say them.
+fn plain_value(text: &str) -> String {
+    const WHOLE: [&str; 8] = ["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64"];
+    match text {
+        _ if WHOLE.contains(&text) => "a whole number".into(),
+        "f32" | "f64" => "a number".into(),
+        "a string" | "string" => "text".into(),
+        "a boolean" | "boolean" => "true or false".into(),
+        "a sequence" | "sequence" => "a list".into(),
+        "a map" | "map" => "a group of named values".into(),
+        _ => [
+            ("string ", "the text "),
+            ("integer ", "the number "),
+            ("floating point ", "the number "),
+            ("boolean ", ""),
+        ]
+        .iter()
+        .find_map(|(serde, plain)| {
+            text.strip_prefix(serde)
+                .map(|rest| format!("{plain}{rest}"))
+        })
+        .unwrap_or_else(|| text.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(json: &str) -> String {
+        let error = serde_json::from_str::<ReviewEvent>(json).unwrap_err();
+        plain_serde_error(&error)
+    }
+
+    #[test]
+    fn serde_messages_are_put_in_plain_words() {
+        assert_eq!(
+            plain(r#"{"at_ms":"now"}"#),
+            "it has the text \"now\" where a whole number should be"
+        );
+        assert_eq!(
+            plain(r#"{"id":7}"#),
+            "it has the number \"7\" where text should be"
+        );
+        assert_eq!(plain(r#"{"id":"a"}"#), "\"item_id\" is missing");
+        assert_eq!(
+            plain(r#"{"rating":"superb"}"#),
+            "it has \"superb\" where one of \"again\", \"hard\", \"good\", \"easy\" should be"
+        );
+    }
 }
