@@ -11,8 +11,7 @@ use crate::state::use_app;
 
 /// The browser could not hand over the chosen file's contents (it was moved or deleted after
 /// being chosen, or the browser refused to read it).
-const UNREADABLE_FILE: &str = "That file could not be read, so nothing was imported. Nothing on \
-    this device was changed. Choose the file again.";
+const UNREADABLE_FILE: &str = "The file could not be read. Nothing on this device was changed.";
 
 /// Starts the app again, on Today when `to_today` (the welcome after a reset), so every screen
 /// reads fresh data.

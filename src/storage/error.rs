@@ -35,50 +35,37 @@ impl StorageError {
         }
     }
 
-    /// What to tell the learner when an import failed with this error: what was wrong, that
-    /// nothing on the device changed (an import is one transaction, so a failure writes nothing),
-    /// and what to do. `Display` speaks of a failed answer save, which would mislead here.
+    /// What to tell the learner when an import failed with this error: what was wrong and that
+    /// nothing on the device changed (an import is one transaction, so a failure writes nothing).
+    /// `Display` speaks of a failed answer save, which would mislead here.
     pub fn import_message(&self) -> String {
         match self {
             // persist's message already names the problem and ends with "nothing was changed".
             Self::Unreadable(message) => message.clone(),
-            Self::QuotaExceeded => format!(
-                "That file could not be imported because this device's storage is full. \
-                 {NOTHING_CHANGED} Free some space on the device, for example by deleting photos \
-                 or apps you no longer need, then import the file again."
-            ),
-            Self::NewerVersion => format!(
-                "A newer version of Microlearn saved your progress on this device, so this older \
-                 version does not change it. {NOTHING_CHANGED} Reload the page to get the newer \
-                 version, then import the file again."
-            ),
-            Self::Unavailable => format!(
-                "This browser is not letting Microlearn save anything, which can happen in a \
-                 private window, so the file could not be imported. {NOTHING_CHANGED}"
-            ),
-            Self::Failed(detail) => format!(
-                "The browser could not store the answers from that file ({detail}). \
-                 {NOTHING_CHANGED} Try importing the file again."
-            ),
+            other => format!("The file could not be imported: {}.", other.cause()),
         }
     }
 
     /// What to tell the learner when an export failed with this error (reading the saved
     /// progress is all an export does, so nothing changed either).
     pub fn export_message(&self) -> String {
-        match self {
-            Self::Unavailable => format!(
-                "This browser is not letting Microlearn read your saved progress, which can \
-                 happen in a private window, so no file was made. {NOTHING_CHANGED}"
-            ),
-            Self::Failed(detail) => format!(
-                "The browser could not read your saved progress, so no file was made \
-                 ({detail}). {NOTHING_CHANGED} Try again."
-            ),
-            Self::QuotaExceeded | Self::NewerVersion | Self::Unreadable(_) => {
-                format!("Your progress could not be exported. {NOTHING_CHANGED} Try again.")
-            }
-        }
+        format!("No file was made: {}.", self.cause())
+    }
+
+    /// The cause in a few words, then that nothing changed and what to do, for the messages
+    /// under the export and import controls. One shape for all of them keeps the wasm small.
+    fn cause(&self) -> String {
+        let cause = match self {
+            Self::Unavailable => "this browser is not letting Microlearn use its storage",
+            Self::QuotaExceeded => "this device's storage is full",
+            Self::NewerVersion => "a newer version of Microlearn saved your progress here",
+            Self::Unreadable(detail) | Self::Failed(detail) => detail,
+        };
+        let next = match self {
+            Self::NewerVersion => "Reload the page, then try again",
+            _ => "Try again",
+        };
+        format!("{cause}. {NOTHING_CHANGED} {next}")
     }
 
     /// A notice for the learner, for the app to show.

@@ -71,8 +71,7 @@ impl std::fmt::Display for ImportError {
             // The scan stops as soon as a text passes the limit, so `bytes` is only how far it
             // read; the limit is what can be said for certain.
             Self::TextTooLong { .. } => format!(
-                "{NOT_OURS}: it holds a piece of text longer than {} MB, more than a progress \
-                 file ever holds.",
+                "{NOT_OURS}: it holds a piece of text longer than {} MB.",
                 MAX_TEXT_BYTES / (1024 * 1024)
             ),
             Self::NotJson { line, column } => format!(
@@ -149,7 +148,7 @@ struct Parts {
 
 fn read_parts(value: Value) -> Result<ExportFile, ImportError> {
     let parts: Parts = serde_json::from_value(value).map_err(|error| ImportError::WrongShape {
-        detail: format!("its outline is wrong ({})", plain_serde_error(&error)),
+        detail: format!("its outline is wrong{}", missing_field(&error)),
     })?;
     if !time_in_range(parts.exported_at_ms) {
         return Err(ImportError::WrongShape {
@@ -158,10 +157,7 @@ fn read_parts(value: Value) -> Result<ExportFile, ImportError> {
     }
     let settings =
         serde_json::from_value(parts.settings).map_err(|error| ImportError::BadSettings {
-            problem: format!(
-                "they are not in the expected form ({})",
-                plain_serde_error(&error)
-            ),
+            problem: format!("they are not in the expected form{}", missing_field(&error)),
         })?;
     let events = parts
         .events
@@ -170,10 +166,7 @@ fn read_parts(value: Value) -> Result<ExportFile, ImportError> {
         .map(|(index, event)| {
             serde_json::from_value(event).map_err(|error| ImportError::BadEvent {
                 number: index + 1,
-                problem: format!(
-                    "it is not in the expected form ({})",
-                    plain_serde_error(&error)
-                ),
+                problem: format!("it is not in the expected form{}", missing_field(&error)),
             })
         })
         .collect::<Result<Vec<ReviewEvent>, _>>()?;
@@ -247,87 +240,34 @@ fn check_events(events: &[ReviewEvent]) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// serde's message in plain words, without its line and column suffix (which would point into
-/// the parsed value rather than the learner's file): "invalid type: string "now", expected i64"
-/// becomes "it has the text "now" where a whole number should be".
-fn plain_serde_error(error: &serde_json::Error) -> String {
+/// The field serde found missing, as " (\"rating\" is missing)", or nothing. serde's other
+/// messages speak of Rust types ("invalid type: string, expected i64"), which mean nothing to a
+/// learner, so the message says only which answer (or part) is wrong.
+fn missing_field(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    let trimmed = message.split(" at line ").next().unwrap_or(&message);
-    let plain = plain_serde_message(trimmed).replace('`', "\"");
-    plain.chars().take(200).collect()
-}
-
-fn plain_serde_message(message: &str) -> String {
-    let wrong = message
-        .strip_prefix("invalid type: ")
-        .or_else(|| message.strip_prefix("invalid value: "));
-    if let Some((found, wanted)) = wrong.and_then(|rest| rest.split_once(", expected ")) {
-        return format!(
-            "it has {} where {} should be",
-            plain_value(found),
-            plain_value(wanted)
-        );
-    }
-    if let Some(field) = message.strip_prefix("missing field ") {
-        return format!("{field} is missing");
-    }
-    if let Some((found, wanted)) = message
-        .strip_prefix("unknown variant ")
-        .and_then(|rest| rest.split_once(", expected "))
-    {
-        return format!("it has {found} where {wanted} should be");
-    }
-    message.to_string()
-}
-
-/// serde's names for what it found or wanted, as a learner would say them.
-fn plain_value(text: &str) -> String {
-    const WHOLE: [&str; 8] = ["i8", "i16", "i32", "i64", "u8", "u16", "u32", "u64"];
-    match text {
-        _ if WHOLE.contains(&text) => "a whole number".into(),
-        "f32" | "f64" => "a number".into(),
-        "a string" | "string" => "text".into(),
-        "a boolean" | "boolean" => "true or false".into(),
-        "a sequence" | "sequence" => "a list".into(),
-        "a map" | "map" => "a group of named values".into(),
-        _ => [
-            ("string ", "the text "),
-            ("integer ", "the number "),
-            ("floating point ", "the number "),
-            ("boolean ", ""),
-        ]
-        .iter()
-        .find_map(|(serde, plain)| {
-            text.strip_prefix(serde)
-                .map(|rest| format!("{plain}{rest}"))
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+        .map(|field| {
+            format!(
+                " (\"{}\" is missing)",
+                field.chars().take(60).collect::<String>()
+            )
         })
-        .unwrap_or_else(|| text.to_string()),
-    }
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn plain(json: &str) -> String {
-        let error = serde_json::from_str::<ReviewEvent>(json).unwrap_err();
-        plain_serde_error(&error)
+    fn problem(json: &str) -> String {
+        missing_field(&serde_json::from_str::<ReviewEvent>(json).unwrap_err())
     }
 
     #[test]
-    fn serde_messages_are_put_in_plain_words() {
-        assert_eq!(
-            plain(r#"{"at_ms":"now"}"#),
-            "it has the text \"now\" where a whole number should be"
-        );
-        assert_eq!(
-            plain(r#"{"id":7}"#),
-            "it has the number \"7\" where text should be"
-        );
-        assert_eq!(plain(r#"{"id":"a"}"#), "\"item_id\" is missing");
-        assert_eq!(
-            plain(r#"{"rating":"superb"}"#),
-            "it has \"superb\" where one of \"again\", \"hard\", \"good\", \"easy\" should be"
-        );
+    fn only_a_missing_field_is_named() {
+        assert_eq!(problem(r#"{"id":"a"}"#), " (\"item_id\" is missing)");
+        assert_eq!(problem(r#"{"at_ms":"now"}"#), "");
     }
 }
