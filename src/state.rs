@@ -142,6 +142,9 @@ impl AppState {
     /// record`), and counts as a wholesale change for effects that read only the log's end.
     fn record_events(&mut self, events: Vec<ReviewEvent>) {
         let mut replayed = false;
+        // Where the browser refused storage altogether (the learner has been told), there is
+        // nothing to wait for: answers stay in the log in memory, and the export carries them.
+        let can_save = self.store.is_some() || self.storage_error.is_none();
         {
             let mut log = self.log.write();
             let mut learner = self.learner.write();
@@ -158,7 +161,9 @@ impl AppState {
                         web_sys::console::error_1(&format!("apply failed: {error}").into());
                     }
                 }
-                unsaved.push(event);
+                if can_save {
+                    unsaved.push(event);
+                }
             }
         }
         if replayed {
@@ -436,6 +441,26 @@ mod tests {
         let state = dispatch(state, Action::Saved(vec![event.id]));
         let state = dispatch(state, Action::Continue(NOW + 7_000));
         assert_eq!(position(&state), 1);
+    }
+
+    /// Where the browser refuses storage there is no save to wait for: the learner goes on, and
+    /// the answer stays in the log for the export (before, "Saving…" never ended).
+    #[test]
+    fn without_storage_the_learner_goes_on_and_the_answer_stays_in_memory() {
+        let state = dispatch(
+            asking_first_question(),
+            Action::StoreFailed("no storage".into()),
+        );
+        let event = answer("d:1", "q1", NOW + 5_000, Rating::Good);
+        let feedback = Feedback {
+            response: content::model::Response::TrueFalse { answer: true },
+            score: 1.0,
+            event: event.clone(),
+        };
+        let state = dispatch(state, Action::Answered(Box::new(feedback), NOW + 5_000));
+        let state = dispatch(state, Action::Continue(NOW + 6_000));
+        assert_eq!(position(&state), 1);
+        assert_eq!(state.log.read().events(), [event]);
     }
 
     /// An answer dated before answers already taken in (the device clock went back) leaves the

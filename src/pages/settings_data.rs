@@ -4,10 +4,13 @@
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use yew::prelude::*;
 
+use persist::ExportFile;
+
 use crate::browser::download_text;
 use crate::clock::now_ms;
 use crate::insights::iso_date;
 use crate::state::use_app;
+use crate::storage::StorageError;
 
 /// The browser could not hand over the chosen file's contents (it was moved or deleted after
 /// being chosen, or the browser refused to read it).
@@ -32,12 +35,20 @@ pub fn data_section() -> Html {
     let store = app.store.clone();
 
     let export = {
-        let (store, message) = (store.clone(), message.clone());
+        let (store, message, app) = (store.clone(), message.clone(), app.clone());
         Callback::from(move |_: MouseEvent| {
             let (store, message) = (store.clone(), message.clone());
+            // Where the browser refuses storage, the answers live only in this page: export them
+            // from memory, so closing the page loses nothing the learner saved to a file.
+            let in_memory = store.is_none().then(|| {
+                ExportFile::new(&app.log.read(), &app.settings, Vec::new(), now_ms()).to_json()
+            });
             spawn_local(async move {
-                let Some(store) = store else { return };
-                match store.export_json().await {
+                let exported = match (store, in_memory) {
+                    (Some(store), _) => store.export_json().await,
+                    (None, text) => Ok(text.unwrap_or_default()),
+                };
+                match exported {
                     Ok(text) => {
                         let name = format!("microlearn-progress-{}.json", iso_date(now_ms()));
                         let result = download_text(&name, &text, "application/json");
@@ -66,7 +77,10 @@ pub fn data_section() -> Html {
             }
             let (store, message) = (store.clone(), message.clone());
             spawn_local(async move {
-                let Some(store) = store else { return };
+                let Some(store) = store else {
+                    message.set(Some(StorageError::Unavailable.import_message()));
+                    return;
+                };
                 let text = JsFuture::from(file.text())
                     .await
                     .ok()

@@ -4,7 +4,8 @@
 // browser profile: the embedded app starts with an empty, partitioned store even though the
 // standalone app has answers; a file exported from the standalone app imports into it; an answer
 // given inside the frame stays there; and the embedded app's export imports back into the
-// standalone app, which then holds both.
+// standalone app, which then holds both. Where the browser refuses the frame storage altogether,
+// the learner is told, can go on answering, and the export carries the answers.
 import { expect } from '@playwright/test';
 import fs from 'node:fs';
 import { createServer } from 'node:http';
@@ -126,6 +127,61 @@ test('a file moves progress between the standalone app and the app framed by ano
     await importInto(standalone.mainFrame(), standalone, embeddedFile, embeddedIds);
   } finally {
     await browser.close();
+    app.stop();
+    intranet.close();
+  }
+});
+
+// Playwright's own Chromium (partitioning off) refuses a cross-site frame any storage, as browsers
+// that block third-party storage do. Nothing can be saved there, so nothing may hold the learner
+// up, and the export, made from memory, is how the answers leave the page.
+test('where the browser refuses the framed app storage, the learner goes on and the export keeps the answers', async ({ browser, bundleDir }) => {
+  const items = itemsIn(bundleDir);
+  let appURL = '';
+  const intranet = await startIntranet(() => appURL);
+  const app = await serveFolder(bundleDir, { frameAncestors: `'self' ${intranet.origin}` });
+  appURL = app.url;
+  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 360, height: 740 } });
+  try {
+    const host = await context.newPage();
+    await host.goto(`${intranet.origin}/intranet.html`);
+    const embedded = host.frameLocator('iframe[title="Microlearn"]');
+    await expect(embedded.locator('#app[data-app="running"]')).toHaveCount(1, { timeout: 60_000 });
+    const frame = host.frames().find((candidate) => candidate.url().startsWith(new URL(app.url).origin));
+    const refused = await frame.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open('probe');
+      open.onsuccess = () => { open.result.close(); resolve(false); };
+      open.onerror = () => resolve(true);
+    }));
+    expect(refused, 'this browser refuses the framed app storage').toBe(true);
+    await expect(embedded.locator('.app-notices')).toContainText('Export it before you go (Settings, Export my progress).');
+
+    // The welcome steps, as `onboard` takes them, inside the frame.
+    await embedded.getByRole('link', { name: 'Today', exact: true }).click();
+    await embedded.getByLabel('5 minutes a day', { exact: true }).check();
+    await embedded.getByRole('button', { name: 'Continue' }).click();
+    await embedded.getByRole('button', { name: 'Skip the checks and start learning' }).click();
+    await embedded.getByRole('button', { name: "Start today's session" }).click();
+    for (let n = 0; n < 2; n++) {
+      await answerCurrent(embedded, items);
+      await goOn(embedded);
+    }
+    await embedded.getByRole('link', { name: 'Settings', exact: true }).click();
+    await expect(embedded.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    const file = await exportFrom(host, embedded);
+    const answered = JSON.parse(file).events.map((event) => event.id).sort();
+    expect(answered).toHaveLength(2);
+    await embedded.locator('#import-file').setInputFiles({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await expect(embedded.locator('p.nhsuk-inset-text[role="status"]')).toHaveText('The file could not be imported: this '
+      + 'browser is not letting Microlearn use its storage. Nothing on this device was changed. Try again.');
+
+    // The same answers, imported where storage works (the app as its own site), are kept.
+    const standalone = await context.newPage();
+    await standalone.goto('./#/settings');
+    await expect(standalone.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible({ timeout: 60_000 });
+    await importInto(standalone.mainFrame(), standalone, file, answered);
+  } finally {
+    await context.close();
     app.stop();
     intranet.close();
   }
