@@ -39,7 +39,7 @@ pub fn use_catalogue(app: AppContext) {
                 Err(error) => {
                     web_sys::console::warn_1(&format!("storage: {error:?}").into());
                     dispatcher.dispatch(Action::StoreFailed(
-                        "This browser is not letting Microlearn save your progress, so it will be lost when you close the page.".into(),
+                        "This browser is not letting Microlearn save your progress, so it will be lost when you close the page. Export it before you go (Settings, Export my progress).".into(),
                     ));
                 }
             }

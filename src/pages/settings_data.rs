@@ -4,10 +4,17 @@
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use yew::prelude::*;
 
+use persist::ExportFile;
+
 use crate::browser::download_text;
 use crate::clock::now_ms;
 use crate::insights::iso_date;
 use crate::state::use_app;
+use crate::storage::StorageError;
+
+/// The browser could not hand over the chosen file's contents (it was moved or deleted after
+/// being chosen, or the browser refused to read it).
+const UNREADABLE_FILE: &str = "The file could not be read. Nothing on this device was changed.";
 
 /// Starts the app again, on Today when `to_today` (the welcome after a reset), so every screen
 /// reads fresh data.
@@ -28,12 +35,20 @@ pub fn data_section() -> Html {
     let store = app.store.clone();
 
     let export = {
-        let (store, message) = (store.clone(), message.clone());
+        let (store, message, app) = (store.clone(), message.clone(), app.clone());
         Callback::from(move |_: MouseEvent| {
             let (store, message) = (store.clone(), message.clone());
+            // Where the browser refuses storage, the answers live only in this page: export them
+            // from memory, so closing the page loses nothing the learner saved to a file.
+            let in_memory = store.is_none().then(|| {
+                ExportFile::new(&app.log.read(), &app.settings, Vec::new(), now_ms()).to_json()
+            });
             spawn_local(async move {
-                let Some(store) = store else { return };
-                match store.export_json().await {
+                let exported = match (store, in_memory) {
+                    (Some(store), _) => store.export_json().await,
+                    (None, text) => Ok(text.unwrap_or_default()),
+                };
+                match exported {
                     Ok(text) => {
                         let name = format!("microlearn-progress-{}.json", iso_date(now_ms()));
                         let result = download_text(&name, &text, "application/json");
@@ -42,9 +57,7 @@ pub fn data_section() -> Html {
                             |()| format!("Your progress was saved as {name}."),
                         )));
                     }
-                    Err(error) => {
-                        message.set(Some(format!("The export did not work ({error:?}).")))
-                    }
+                    Err(error) => message.set(Some(error.export_message())),
                 }
             });
         })
@@ -56,23 +69,30 @@ pub fn data_section() -> Html {
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
                 return;
             };
+            // The size is known without reading the file: an oversized one (a video chosen by
+            // mistake) is refused before any of it is loaded into memory. `as` saturates.
+            if let Err(error) = persist::check_import_size(file.size() as u64) {
+                message.set(Some(error.to_string()));
+                return;
+            }
             let (store, message) = (store.clone(), message.clone());
             spawn_local(async move {
-                let Some(store) = store else { return };
+                let Some(store) = store else {
+                    message.set(Some(StorageError::Unavailable.import_message()));
+                    return;
+                };
                 let text = JsFuture::from(file.text())
                     .await
                     .ok()
                     .and_then(|value| value.as_string());
                 let Some(text) = text else {
-                    message.set(Some("That file could not be read.".into()));
+                    message.set(Some(UNREADABLE_FILE.into()));
                     return;
                 };
                 match store.import_json(&text).await {
                     // Reloading replays the merged log, so every screen shows the imported progress.
                     Ok(_) => reload(false),
-                    Err(error) => message.set(Some(format!(
-                        "That file could not be imported ({error:?})."
-                    ))),
+                    Err(error) => message.set(Some(error.import_message())),
                 }
             });
         })

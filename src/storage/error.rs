@@ -35,6 +35,39 @@ impl StorageError {
         }
     }
 
+    /// What to tell the learner when an import failed with this error: what was wrong and that
+    /// nothing on the device changed (an import is one transaction, so a failure writes nothing).
+    /// `Display` speaks of a failed answer save, which would mislead here.
+    pub fn import_message(&self) -> String {
+        match self {
+            // persist's message already names the problem and ends with "nothing was changed".
+            Self::Unreadable(message) => message.clone(),
+            other => format!("The file could not be imported: {}.", other.cause()),
+        }
+    }
+
+    /// What to tell the learner when an export failed with this error (reading the saved
+    /// progress is all an export does, so nothing changed either).
+    pub fn export_message(&self) -> String {
+        format!("No file was made: {}.", self.cause())
+    }
+
+    /// The cause in a few words, then that nothing changed and what to do, for the messages
+    /// under the export and import controls. One shape for all of them keeps the wasm small.
+    fn cause(&self) -> String {
+        let cause = match self {
+            Self::Unavailable => "this browser is not letting Microlearn use its storage",
+            Self::QuotaExceeded => "this device's storage is full",
+            Self::NewerVersion => "a newer version of Microlearn saved your progress here",
+            Self::Unreadable(detail) | Self::Failed(detail) => detail,
+        };
+        let next = match self {
+            Self::NewerVersion => "Reload the page, then try again",
+            _ => "Try again",
+        };
+        format!("{cause}. {NOTHING_CHANGED} {next}")
+    }
+
     /// A notice for the learner, for the app to show.
     pub fn notice(&self) -> StorageNotice {
         let title = match self {
@@ -50,6 +83,8 @@ impl StorageError {
         }
     }
 }
+
+const NOTHING_CHANGED: &str = "Nothing on this device was changed.";
 
 const EXPORT_NOW: &str = "Export your progress now (Settings, Export my progress) so that nothing \
     is lost.";
@@ -86,3 +121,34 @@ impl std::fmt::Display for StorageError {
 }
 
 impl std::error::Error for StorageError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every import failure says that nothing changed, and none of them shows Rust's debug
+    /// form (an enum name and quotes) to the learner.
+    #[test]
+    fn import_messages_are_plain_words_that_say_nothing_changed() {
+        let errors = [
+            StorageError::Unavailable,
+            StorageError::QuotaExceeded,
+            StorageError::NewerVersion,
+            StorageError::Unreadable(format!("That file is odd. {NOTHING_CHANGED}")),
+            StorageError::Failed("UnknownError: disk gone".into()),
+        ];
+        for error in &errors {
+            let message = error.import_message();
+            assert!(message.contains(NOTHING_CHANGED), "{message}");
+            let debug = format!("{error:?}");
+            let variant = debug.split('(').next().unwrap_or_default();
+            assert!(!message.contains(variant), "{message}");
+            let export = error.export_message();
+            assert!(!export.contains(variant), "{export}");
+        }
+        assert_eq!(
+            errors[3].import_message(),
+            format!("That file is odd. {NOTHING_CHANGED}")
+        );
+    }
+}

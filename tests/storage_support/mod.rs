@@ -8,13 +8,19 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
-/// A full disk, simulated by making every IndexedDB `put` throw the browser's quota error (the
-/// real quota is exercised in tests/e2e/storage-quota.spec.mjs through the DevTools protocol).
+/// A full disk, simulated by making IndexedDB `put` throw the browser's quota error once `room`
+/// more records have been accepted (the real quota is exercised in
+/// tests/e2e/storage-quota.spec.mjs through the DevTools protocol). With room for one record, a
+/// save of two answers gets halfway inside its transaction before it fails, which is what
+/// proves a failed save leaves nothing half-written.
 #[wasm_bindgen(inline_js = "
 let original = null;
-export function fill_disk() {
-  original = IDBObjectStore.prototype.put;
-  IDBObjectStore.prototype.put = function () {
+export function fill_disk(room) {
+  original = original || IDBObjectStore.prototype.put;
+  const put = original;
+  let left = room;
+  IDBObjectStore.prototype.put = function (...args) {
+    if (left > 0) { left -= 1; return put.apply(this, args); }
     throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   };
 }
@@ -23,7 +29,7 @@ export function free_disk() {
 }
 ")]
 extern "C" {
-    pub fn fill_disk();
+    pub fn fill_disk(room: u32);
     pub fn free_disk();
 }
 
@@ -42,6 +48,50 @@ pub fn event(id: &str, minute: i64) -> ReviewEvent {
         confidence: None,
         kind: EventKind::Review,
     }
+}
+
+/// Item ids as the bundled content has them (every item of one lesson per module), so a byte
+/// count reflects the ids learners' answers really carry.
+pub fn real_item_ids() -> Vec<String> {
+    let lessons = [
+        include_str!("../../content/cyber-security/phishing.md"),
+        include_str!("../../content/data-analytics/spc-charts.md"),
+        include_str!("../../content/nhs-app/appointments.md"),
+    ];
+    let ids: Vec<String> = lessons.iter().flat_map(|text| item_ids_in(text)).collect();
+    assert!(ids.len() >= 15, "the lessons hold {} items", ids.len());
+    ids
+}
+
+/// The `id` of each ```item block of a lesson file.
+fn item_ids_in(lesson: &str) -> Vec<String> {
+    let mut ids = Vec::new();
+    let mut in_item = false;
+    for line in lesson.lines() {
+        match line.trim() {
+            "```item" => in_item = true,
+            "```" => in_item = false,
+            text if in_item && text.starts_with("id = \"") => {
+                ids.push(
+                    text.trim_start_matches("id = \"")
+                        .trim_end_matches('"')
+                        .into(),
+                );
+                in_item = false;
+            }
+            _ => {}
+        }
+    }
+    ids
+}
+
+/// An event id in the format the app makes (`src/pages/session.rs`): the device id, the time and
+/// a random token in hex.
+pub fn app_event_id(at_ms: i64, n: u32) -> String {
+    format!(
+        "d5f3a9c01b7e24d68:{at_ms}:{:x}",
+        n.wrapping_mul(0x9E37_79B9)
+    )
 }
 
 pub fn ids(events: &[ReviewEvent]) -> Vec<String> {
@@ -106,6 +156,22 @@ pub async fn raw_get(store_name: &str, key: &str) -> JsValue {
     let value = request(&store.get(&key.into()).unwrap()).await;
     database.close();
     value
+}
+
+/// The ids of the answers stored in the app's database, read over a raw connection, each record
+/// parsed as an answer (a half-written or damaged record would fail here).
+pub async fn stored_ids() -> Vec<String> {
+    let mut ids: Vec<String> = raw_all("events")
+        .await
+        .iter()
+        .map(|value| {
+            let text = value.as_string().expect("answers are stored as text");
+            let event: ReviewEvent = serde_json::from_str(&text).expect("a whole answer");
+            event.id.0
+        })
+        .collect();
+    ids.sort();
+    ids
 }
 
 /// Yields to the browser's task queue until `done` holds; gives up (and lets the assertion that

@@ -246,6 +246,53 @@ pub fn replay(log: &ReviewLog, scheduler: &Scheduler) -> Result<LearnerState, Er
     Ok(state)
 }
 
+/// What [`record`] did with an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Recorded {
+    /// The log already held an event with this id; nothing changed.
+    Duplicate,
+    /// The event came after every event in the log and was applied on top of the state.
+    Applied,
+    /// The event sorts before events already applied, so the state was replayed from the log.
+    Replayed,
+}
+
+/// Adds one event to a log and to the learner state replayed from it, so that the state stays
+/// exactly what [`replay`] of the log gives. An event that comes last in replay order (the usual
+/// answer) is applied on top, at a cost that does not grow with the log. One that sorts before
+/// events already applied (the device clock was set back, or an answer from another tab or a file
+/// arrives late) cannot be: FSRS steps depend on the time since the previous review, so applying
+/// it out of order gives a different memory state. The state is then replayed from the whole log,
+/// which is rare and costs what loading the app costs.
+///
+/// On an error the event stays in the log and the state is left as it was.
+pub fn record(
+    log: &mut ReviewLog,
+    state: &mut LearnerState,
+    scheduler: &Scheduler,
+    event: ReviewEvent,
+) -> Result<Recorded, Error> {
+    let comes_last = log
+        .events()
+        .last()
+        .is_none_or(|last| last.replay_order(&event).is_lt());
+    // A copy to apply once the log has taken the event (the push refuses a repeated id).
+    let to_apply = comes_last.then(|| event.clone());
+    if !log.push(event) {
+        return Ok(Recorded::Duplicate);
+    }
+    match to_apply {
+        Some(event) => {
+            state.apply(scheduler, &event)?;
+            Ok(Recorded::Applied)
+        }
+        None => {
+            *state = replay(log, scheduler)?;
+            Ok(Recorded::Replayed)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,6 +311,51 @@ mod tests {
         assert_eq!(streak.current_days(start_of_last_day + 2 * DAY_MS), 0);
         streak.record(day + 5);
         assert_eq!((streak.length_days, streak.longest_days), (1, 3));
+    }
+
+    fn review(id: &str, item: &str, at_ms: i64, rating: crate::log::Rating) -> ReviewEvent {
+        ReviewEvent {
+            id: crate::log::EventId::new(id),
+            item_id: ItemId::new(item),
+            item_version: 1,
+            item_kind: ItemKind::Single,
+            at_ms,
+            rating,
+            score: 1.0,
+            response_ms: 9_000,
+            confidence: None,
+            kind: EventKind::Review,
+        }
+    }
+
+    /// An answer dated before the last one applied (the phone's clock went back a day) must
+    /// leave the state a replay gives, not the state of applying it last.
+    #[test]
+    fn a_backdated_answer_is_replayed_in_its_place() {
+        use crate::log::Rating::{Again, Good};
+        let scheduler = Scheduler::default();
+        let start = 20_000 * DAY_MS;
+        let mut log = ReviewLog::new();
+        let mut state = LearnerState::default();
+        for (id, at, rating) in [("a:1", 0, Good), ("a:2", 2, Good), ("a:3", 9, Good)] {
+            let event = review(id, "m.l.q1", start + at * DAY_MS, rating);
+            let outcome = record(&mut log, &mut state, &scheduler, event);
+            assert_eq!(outcome, Ok(Recorded::Applied));
+        }
+        let backdated = review("b:1", "m.l.q1", start + DAY_MS, Again);
+        let mut applied_last = state.clone();
+        applied_last.apply(&scheduler, &backdated).unwrap();
+        let outcome = record(&mut log, &mut state, &scheduler, backdated.clone());
+        assert_eq!(outcome, Ok(Recorded::Replayed));
+        assert_eq!(state, replay(&log, &scheduler).unwrap());
+        assert_ne!(
+            state.items[&ItemId::new("m.l.q1")].card,
+            applied_last.items[&ItemId::new("m.l.q1")].card,
+            "order matters to FSRS, so this test tells the two apart"
+        );
+        let again = record(&mut log, &mut state, &scheduler, backdated);
+        assert_eq!(again, Ok(Recorded::Duplicate));
+        assert_eq!(log.len(), 4);
     }
 
     #[test]

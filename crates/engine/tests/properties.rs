@@ -105,6 +105,21 @@ proptest! {
         prop_assert_eq!(sorted, from_shuffled);
     }
 
+    /// Answers reach the app in any order (a clock set back, another tab's answers, an import):
+    /// recording them one at a time must leave the state a replay of the whole log gives.
+    #[test]
+    fn recording_events_in_any_arrival_order_matches_a_replay(
+        arrivals in events_strategy(50).prop_flat_map(|events| Just(events).prop_shuffle())
+    ) {
+        let scheduler = Scheduler::default();
+        let mut log = ReviewLog::new();
+        let mut state = LearnerState::default();
+        for event in arrivals {
+            state::record(&mut log, &mut state, &scheduler, event).unwrap();
+            prop_assert_eq!(&state, &replay(&log, &scheduler).unwrap());
+        }
+    }
+
     #[test]
     fn merging_is_idempotent_commutative_and_associative(
         events in events_strategy(40),

@@ -16,17 +16,39 @@ use std::collections::HashMap;
 /// Why a file was refused. `Display` gives the message for the learner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize },
+    /// Larger than [`MAX_IMPORT_BYTES`]; `bytes` is the file's size (a `u64`, since a chosen
+    /// file can be larger than a 32-bit `usize` in the browser).
+    TooLarge {
+        bytes: u64,
+    },
     TooDeep,
-    TextTooLong { bytes: usize },
-    NotJson { line: usize, column: usize },
+    TextTooLong {
+        bytes: usize,
+    },
+    NotJson {
+        line: usize,
+        column: usize,
+    },
     NotAnExport,
-    Newer { version: u32 },
-    UnknownVersion { version: u32 },
-    WrongShape { detail: String },
-    BadEvent { number: usize, problem: String },
-    ConflictingDuplicate { id: String },
-    BadSettings { problem: String },
+    Newer {
+        version: u32,
+    },
+    UnknownVersion {
+        version: u32,
+    },
+    WrongShape {
+        detail: String,
+    },
+    BadEvent {
+        number: usize,
+        problem: String,
+    },
+    ConflictingDuplicate {
+        id: String,
+    },
+    BadSettings {
+        problem: String,
+    },
 }
 
 const NOT_OURS: &str = "This file is not a Microlearn progress file";
@@ -35,20 +57,22 @@ const NOTHING_CHANGED: &str = "Nothing on this device was changed.";
 
 impl std::fmt::Display for ImportError {
     fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let megabytes = |bytes: usize| bytes.div_ceil(1024 * 1024);
+        let megabytes = |bytes: u64| bytes.div_ceil(1024 * 1024);
         let message = match self {
             Self::TooLarge { bytes } => format!(
                 "This file is too large to be a Microlearn progress file ({} MB; the largest \
                  accepted is {} MB).",
                 megabytes(*bytes),
-                megabytes(MAX_IMPORT_BYTES)
+                megabytes(MAX_IMPORT_BYTES as u64)
             ),
             Self::TooDeep => {
                 format!("{NOT_OURS}: its contents are nested more than {MAX_DEPTH} levels deep.")
             }
-            Self::TextTooLong { bytes } => format!(
-                "{NOT_OURS}: it holds a piece of text of more than {} MB.",
-                megabytes(*bytes).max(megabytes(MAX_TEXT_BYTES))
+            // The scan stops as soon as a text passes the limit, so `bytes` is only how far it
+            // read; the limit is what can be said for certain.
+            Self::TextTooLong { .. } => format!(
+                "{NOT_OURS}: it holds a piece of text longer than {} MB.",
+                MAX_TEXT_BYTES / (1024 * 1024)
             ),
             Self::NotJson { line, column } => format!(
                 "{NOT_OURS}, or it was cut short: it could not be read at line {line}, \
@@ -81,12 +105,19 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// Refuses a file from its size alone. The app calls this with the chosen file's size before
+/// reading it, so an oversized file is never loaded into memory; [`parse_import`] repeats it.
+pub fn check_import_size(bytes: u64) -> Result<(), ImportError> {
+    if bytes > MAX_IMPORT_BYTES as u64 {
+        return Err(ImportError::TooLarge { bytes });
+    }
+    Ok(())
+}
+
 /// Reads and checks an export file. On success every event and the settings are usable as they
 /// are; on failure nothing should be changed.
 pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge { bytes: text.len() });
-    }
+    check_import_size(text.len() as u64)?;
     scan(text).map_err(|problem| match problem {
         ScanProblem::TooDeep => ImportError::TooDeep,
         ScanProblem::TextTooLong(bytes) => ImportError::TextTooLong { bytes },
@@ -117,7 +148,7 @@ struct Parts {
 
 fn read_parts(value: Value) -> Result<ExportFile, ImportError> {
     let parts: Parts = serde_json::from_value(value).map_err(|error| ImportError::WrongShape {
-        detail: format!("its outline is wrong ({})", plain_serde_error(&error)),
+        detail: format!("its outline is wrong{}", missing_field(&error)),
     })?;
     if !time_in_range(parts.exported_at_ms) {
         return Err(ImportError::WrongShape {
@@ -126,10 +157,7 @@ fn read_parts(value: Value) -> Result<ExportFile, ImportError> {
     }
     let settings =
         serde_json::from_value(parts.settings).map_err(|error| ImportError::BadSettings {
-            problem: format!(
-                "they are not in the expected form ({})",
-                plain_serde_error(&error)
-            ),
+            problem: format!("they are not in the expected form{}", missing_field(&error)),
         })?;
     let events = parts
         .events
@@ -138,10 +166,7 @@ fn read_parts(value: Value) -> Result<ExportFile, ImportError> {
         .map(|(index, event)| {
             serde_json::from_value(event).map_err(|error| ImportError::BadEvent {
                 number: index + 1,
-                problem: format!(
-                    "it is not in the expected form ({})",
-                    plain_serde_error(&error)
-                ),
+                problem: format!("it is not in the expected form{}", missing_field(&error)),
             })
         })
         .collect::<Result<Vec<ReviewEvent>, _>>()?;
@@ -215,14 +240,34 @@ fn check_events(events: &[ReviewEvent]) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// serde's message without its line and column suffix, which would point into the parsed value
-/// rather than the learner's file.
-fn plain_serde_error(error: &serde_json::Error) -> String {
+/// The field serde found missing, as " (\"rating\" is missing)", or nothing. serde's other
+/// messages speak of Rust types ("invalid type: string, expected i64"), which mean nothing to a
+/// learner, so the message says only which answer (or part) is wrong.
+fn missing_field(error: &serde_json::Error) -> String {
     let message = error.to_string();
-    let trimmed = message
-        .split(" at line ")
-        .next()
-        .unwrap_or(&message)
-        .to_string();
-    trimmed.chars().take(200).collect()
+    message
+        .strip_prefix("missing field `")
+        .and_then(|rest| rest.split('`').next())
+        .map(|field| {
+            format!(
+                " (\"{}\" is missing)",
+                field.chars().take(60).collect::<String>()
+            )
+        })
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(json: &str) -> String {
+        missing_field(&serde_json::from_str::<ReviewEvent>(json).unwrap_err())
+    }
+
+    #[test]
+    fn only_a_missing_field_is_named() {
+        assert_eq!(problem(r#"{"id":"a"}"#), " (\"item_id\" is missing)");
+        assert_eq!(problem(r#"{"at_ms":"now"}"#), "");
+    }
 }

@@ -7,7 +7,8 @@
 //! Flow: the browser hands [`load`] the records it found ([`RawSaved`], every value as text) and
 //! gets back the log, settings and resume point, plain-words [`Notice`]s, [`Quarantined`] copies of
 //! anything unreadable and a [`Repair`] to write back. Export is [`ExportFile::to_json`]; import is
-//! [`parse_import`] (every check, before anything changes) then [`plan_import`] (union of events).
+//! [`check_import_size`] (on the file's size, before it is read), [`parse_import`] (every check,
+//! before anything changes) then [`plan_import`] (union of events).
 
 pub mod export;
 pub mod import;
@@ -21,7 +22,7 @@ pub mod settings;
 pub mod validate;
 
 pub use export::{EXPORT_FORMAT, ExportFile, export_file_name};
-pub use import::{ImportError, parse_import};
+pub use import::{ImportError, check_import_size, parse_import};
 pub use load::{RawRecord, RawSaved, Recovered, Repair, load};
 pub use merge::{ImportPlan, ImportReport, plan_import};
 pub use notice::{Notice, Quarantined};

@@ -1,16 +1,29 @@
 //! Fuzz targets for the import parser and the saved-state loader, driven by proptest: arbitrary
-//! bytes, and valid documents cut, spliced and bit-flipped. Properties: no panic, no hang (each
-//! call is linear in its input), nothing silently dropped, and a valid export round-trips.
+//! bytes, and valid documents cut, spliced and bit-flipped. Properties: no panic, no hang, nothing
+//! silently dropped, and a valid export round-trips.
 //!
 //! Budget: `FUZZ_CASES` cases per target (default 1,000, a few seconds, run by the normal test
 //! suite); `cargo xtask fuzz` runs a long release-mode campaign with a larger budget.
+//!
+//! Hangs: every call should be linear in its input, and a case that breaks this must fail rather
+//! than stall the run. proptest's `timeout` runs each target's cases in a child process and fails
+//! a case that takes longer than [`CASE_TIME_LIMIT_MS`] (the child is stopped if it never
+//! returns); `a_case_that_hangs_fails_the_target` proves it does.
 
 mod support;
 
 use engine::{Confidence, EventKind, ItemKind, Rating, ReviewEvent, ReviewLog};
 use persist::{AppSettings, ExportFile, RawRecord, RawSaved, load, parse_import, plan_import};
 use proptest::prelude::*;
+use proptest::test_runner::{TestError, TestRunner};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
 use support::{NEW_YEAR_MS, fixture_text};
+
+/// How long one case may take before it counts as a hang. A case parses at most a few KB and
+/// takes well under a millisecond, even in a debug build; 5 s leaves room for a machine busy with
+/// other builds without letting a real hang (or a quadratic blow-up) pass.
+const CASE_TIME_LIMIT_MS: u32 = 5_000;
 
 fn cases() -> u32 {
     std::env::var("FUZZ_CASES")
@@ -22,9 +35,45 @@ fn cases() -> u32 {
 fn config() -> ProptestConfig {
     ProptestConfig {
         cases: cases(),
+        timeout: CASE_TIME_LIMIT_MS,
         failure_persistence: None,
         ..ProptestConfig::default()
     }
+}
+
+/// The limit is enforced with the targets' own configuration: a case that never returns fails
+/// its target once the limit has passed, instead of leaving the run stalled.
+#[test]
+fn a_case_that_hangs_fails_the_target() {
+    // Counted in the child process proptest starts, where the cases run.
+    static STARTED: AtomicU32 = AtomicU32::new(0);
+    let mut runner = TestRunner::new(ProptestConfig {
+        cases: 10,
+        max_shrink_iters: 0,
+        test_name: Some(concat!(
+            module_path!(),
+            "::a_case_that_hangs_fails_the_target"
+        )),
+        ..config()
+    });
+    let hang = Duration::from_millis(u64::from(CASE_TIME_LIMIT_MS) * 60);
+    let started = Instant::now();
+    let result = runner.run(&any::<u8>(), |_| {
+        if STARTED.fetch_add(1, Ordering::SeqCst) == 3 {
+            // Far beyond the limit: only the limit can end this case in time.
+            std::thread::sleep(hang);
+        }
+        Ok(())
+    });
+    let took = started.elapsed();
+    // The child that hung is stopped and the failure recorded; proptest's message for it is
+    // "failed in other process", so the timing shows it was the limit that ended the case.
+    assert!(
+        matches!(result, Err(TestError::Fail(..))),
+        "a hanging case must fail the target: {result:?}"
+    );
+    let limit = Duration::from_millis(CASE_TIME_LIMIT_MS.into());
+    assert!(took >= limit && took < hang / 4, "took {took:?}");
 }
 
 /// A damaged copy of a valid document: cut short, with bytes overwritten, or with a slice

@@ -5,7 +5,7 @@ mod support;
 
 use engine::{Rating, ReviewLog};
 use persist::limits::{MAX_DEPTH, MAX_IMPORT_BYTES, MAX_TEXT_BYTES};
-use persist::{AppSettings, ExportFile, ImportError, parse_import, plan_import};
+use persist::{AppSettings, ExportFile, ImportError, check_import_size, parse_import, plan_import};
 use serde_json::{Value, json};
 use support::{NEW_YEAR_MS, event, fixture_text};
 
@@ -125,10 +125,27 @@ fn an_oversized_file_is_refused() {
     assert_eq!(
         error,
         ImportError::TooLarge {
-            bytes: MAX_IMPORT_BYTES + 1
+            bytes: MAX_IMPORT_BYTES as u64 + 1
         }
     );
     assert!(error.to_string().contains("the largest accepted is 64 MB"));
+}
+
+/// The app checks a chosen file's size before reading it; the size alone decides, and a file
+/// larger than a 32-bit `usize` (the browser's) is still refused, not wrapped round.
+#[test]
+fn the_size_is_checked_before_the_file_is_read() {
+    assert_eq!(check_import_size(MAX_IMPORT_BYTES as u64), Ok(()));
+    let error = check_import_size(MAX_IMPORT_BYTES as u64 + 1).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "This file is too large to be a Microlearn progress file (65 MB; the largest accepted \
+         is 64 MB). Nothing on this device was changed."
+    );
+    assert_eq!(
+        check_import_size(5 << 30),
+        Err(ImportError::TooLarge { bytes: 5 << 30 })
+    );
 }
 
 #[test]
