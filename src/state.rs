@@ -439,6 +439,18 @@ mod tests {
         state
     }
 
+    /// The learner answers the question on screen (q1, right) five seconds in.
+    fn answer_first_question(state: Rc<AppState>) -> (Rc<AppState>, ReviewEvent) {
+        let event = answer("d:1", "q1", NOW + 5_000, Rating::Good);
+        let feedback = Feedback {
+            response: content::model::Response::TrueFalse { answer: true },
+            score: 1.0,
+            event: event.clone(),
+        };
+        let state = dispatch(state, Action::Answered(Box::new(feedback), NOW + 5_000));
+        (state, event)
+    }
+
     fn position(state: &AppState) -> usize {
         state.session.as_ref().map_or(usize::MAX, |s| s.position)
     }
@@ -447,14 +459,7 @@ mod tests {
     /// confirmed the write leaves the feedback on screen.
     #[test]
     fn the_next_question_waits_until_the_answer_is_saved() {
-        let state = asking_first_question();
-        let event = answer("d:1", "q1", NOW + 5_000, Rating::Good);
-        let feedback = Feedback {
-            response: content::model::Response::TrueFalse { answer: true },
-            score: 1.0,
-            event: event.clone(),
-        };
-        let state = dispatch(state, Action::Answered(Box::new(feedback), NOW + 5_000));
+        let (state, event) = answer_first_question(asking_first_question());
         assert_eq!(*state.unsaved, vec![event.clone()]);
         let state = dispatch(state, Action::Continue(NOW + 6_000));
         assert_eq!(position(&state), 0, "moved on before the answer was saved");
@@ -475,13 +480,7 @@ mod tests {
             asking_first_question(),
             Action::StoreFailed("no storage".into()),
         );
-        let event = answer("d:1", "q1", NOW + 5_000, Rating::Good);
-        let feedback = Feedback {
-            response: content::model::Response::TrueFalse { answer: true },
-            score: 1.0,
-            event: event.clone(),
-        };
-        let state = dispatch(state, Action::Answered(Box::new(feedback), NOW + 5_000));
+        let (state, event) = answer_first_question(state);
         let state = dispatch(state, Action::Continue(NOW + 6_000));
         assert_eq!(position(&state), 1);
         assert_eq!(state.log.read().events(), [event]);

@@ -8,16 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { watchPage, expectClean } from './support.mjs';
 import { loadContent, onboard, answerCurrent, goOn } from './app-support.mjs';
-import { waitForDatabase, readStore } from './storage-support.mjs';
-
-async function exportProgress(page) {
-  await page.goto('./#/settings');
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export my progress' }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^microlearn-progress-\d{4}-\d{2}-\d{2}\.json$/);
-  return fs.readFileSync(await file.path(), 'utf8');
-}
+import { waitForDatabase, readStore, exportProgress } from './storage-support.mjs';
 
 async function importFile(page, text, name = 'progress.json') {
   await page.goto('./#/settings');
