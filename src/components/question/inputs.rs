@@ -15,23 +15,23 @@ pub fn trusted_html(html: &str) -> Html {
     Html::from_html_unchecked(AttrValue::from(html.to_string()))
 }
 
-/// Props of the inputs for one question.
-#[derive(Properties, PartialEq, Clone)]
-pub struct InputsProps {
+/// What the inputs for one question show.
+#[derive(Debug)]
+pub struct InputsProps<'a> {
     pub id: AttrValue,
-    pub question: Question,
-    pub draft: Draft,
+    pub question: &'a Question,
+    pub draft: &'a Draft,
     pub on_change: Callback<Draft>,
     pub marked: bool,
     pub error: Option<AttrValue>,
     /// Scenario parts use a smaller heading level for their prompts.
-    #[prop_or_default]
     pub part: Option<usize>,
 }
 
-/// The prompt, any data, and the inputs for the question's type.
-#[function_component(Inputs)]
-pub fn inputs(props: &InputsProps) -> Html {
+/// The prompt, any data, and the inputs for the question's type. Like every part of the
+/// question's form it is a plain function: only the form itself holds state, and each Yew
+/// component costs the first screen code size and the player a reconciliation step.
+pub fn inputs(props: &InputsProps<'_>) -> Html {
     let prompt_id = format!("{}-prompt", props.id);
     let error_id = format!("{}-error", props.id);
     let group_class = classes!(
@@ -46,7 +46,7 @@ pub fn inputs(props: &InputsProps) -> Html {
         <div class={group_class}>
             { part_label }
             <div class="app-prompt" id={prompt_id.clone()}>{ trusted_html(&props.question.prompt_html) }</div>
-            { data_view(&props.question) }
+            { data_view(props.question) }
             <fieldset class="nhsuk-fieldset" aria-labelledby={prompt_id} aria-describedby={described}>
                 if let Some(error) = &props.error {
                     <span class="nhsuk-error-message" id={error_id}>
@@ -59,7 +59,7 @@ pub fn inputs(props: &InputsProps) -> Html {
     }
 }
 
-fn answer_inputs(props: &InputsProps) -> Html {
+fn answer_inputs(props: &InputsProps<'_>) -> Html {
     let id = props.id.clone();
     let draft = props.draft.clone();
     let on_change = props.on_change.clone();
@@ -125,8 +125,8 @@ fn answer_inputs(props: &InputsProps) -> Html {
     }
 }
 
-fn text_field(props: &InputsProps, unit: Option<&str>, numeric: bool) -> Html {
-    let value = match &props.draft {
+fn text_field(props: &InputsProps<'_>, unit: Option<&str>, numeric: bool) -> Html {
+    let value = match props.draft {
         Draft::Numeric(text) | Draft::Text(text) => text.clone(),
         _ => String::new(),
     };
@@ -158,8 +158,8 @@ fn text_field(props: &InputsProps, unit: Option<&str>, numeric: bool) -> Html {
     }
 }
 
-fn scenario(props: &InputsProps, case_html: &str, parts: &[Question]) -> Html {
-    let Draft::Scenario(drafts) = &props.draft else {
+fn scenario(props: &InputsProps<'_>, case_html: &str, parts: &[Question]) -> Html {
+    let Draft::Scenario(drafts) = props.draft else {
         return Html::default();
     };
     let rendered = parts.iter().zip(drafts).enumerate().map(|(index, (part, draft))| {
@@ -173,8 +173,15 @@ fn scenario(props: &InputsProps, case_html: &str, parts: &[Question]) -> Html {
         let error = props.error.as_ref().filter(|_| draft.response().is_err()).cloned();
         html! {
             <div class="app-scenario__part">
-                <Inputs id={format!("{}-part{}", props.id, index)} question={part.clone()} draft={draft.clone()}
-                    on_change={change} marked={props.marked} {error} part={Some(index)} />
+                { inputs(&InputsProps {
+                    id: format!("{}-part{}", props.id, index).into(),
+                    question: part,
+                    draft,
+                    on_change: change,
+                    marked: props.marked,
+                    error,
+                    part: Some(index),
+                }) }
                 if props.marked { <div class="app-explanation">{ trusted_html(&part.explanation_html) }</div> }
             </div>
         }

@@ -13,8 +13,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use draft::Draft;
-use inputs::Inputs;
 pub use inputs::trusted_html;
+use inputs::{InputsProps, inputs};
 
 /// What the learner submitted.
 #[derive(Debug, Clone, PartialEq)]
@@ -92,8 +92,15 @@ pub fn question_view(props: &QuestionViewProps) -> Html {
                     </div>
                 </div>
             }
-            <Inputs id={props.id.clone()} question={props.question.clone()} draft={(*draft).clone()}
-                {on_change} marked={props.marked} error={field_error} />
+            { inputs(&InputsProps {
+                id: props.id.clone(),
+                question: &props.question,
+                draft: &draft,
+                on_change,
+                marked: props.marked,
+                error: field_error,
+                part: None,
+            }) }
             if props.ask_confidence && !props.marked { { confidence_choice(&props.id, confidence) } }
             if !props.marked {
                 <button class="nhsuk-button" type="submit">{ &props.submit_label }</button>
@@ -103,7 +110,7 @@ pub fn question_view(props: &QuestionViewProps) -> Html {
 }
 
 /// The input the error summary links to: the question's first input, or for a scenario the
-/// first input of its first unanswered part (the ids follow `Inputs`' naming).
+/// first input of its first unanswered part (the ids follow `inputs`' naming).
 fn first_field(id: &str, question: &Question, draft: &Draft) -> String {
     match (&question.answer, draft) {
         (Answer::Numeric { .. } | Answer::Text { .. }, _) => format!("{id}-input"),
