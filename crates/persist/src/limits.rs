@@ -1,8 +1,9 @@
 //! Limits an imported file must respect, and a linear pre-scan that enforces the structural ones
 //! before any parser allocates: size, nesting depth and the length of any one piece of text.
 
-/// The largest import accepted, in bytes. A review takes about 270 bytes in an export, so this
-/// holds some 240,000 reviews: over 13 years at 50 answers a day.
+/// The largest import accepted, in bytes. A review takes about 300 bytes in an export with the
+/// bundled content's item ids (`cargo xtask bench`), so this holds some 220,000 reviews: over 12
+/// years at 50 answers a day.
 pub const MAX_IMPORT_BYTES: usize = 64 * 1024 * 1024;
 
 /// The deepest nesting of `[` and `{` accepted. A real export is at most 5 deep.

@@ -3,20 +3,22 @@
 //!
 //! It measures, natively with the engine: parsing the stored records plus replaying them (what
 //! the app does on load) and planning a session, for 1k, 10k and 100k reviews; the bytes the
-//! storage layer writes for those logs; a fit of personal parameters on 25,000 reviews; and the
+//! storage layer writes for those logs, with the bundled content's real item ids and event ids in
+//! the app's own format (ids are most of a record's bytes); a fit of personal parameters on 25,000 reviews; and the
 //! shell's size with the 3 bundled modules and with 50 more. Timings need an optimised build, so
 //! when run from the usual debug `cargo xtask` it re-runs itself under the `bench` profile.
 
 use anyhow::{Context, Result};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use engine::parameters::fit_parameters;
 use engine::synthetic::{PlanWorkload, benchmark_log, plan_workload};
-use engine::{EventId, LearnerState, ReviewEvent, ReviewLog, Scheduler, plan, replay};
+use engine::{EventId, ItemId, LearnerState, ReviewEvent, ReviewLog, Scheduler, plan, replay};
 
-use crate::{bundle, project_root, shell_scaling, size, tools};
+use crate::{bundle, content_cmd, project_root, shell_scaling, size, tools};
 
 mod report;
 
@@ -56,9 +58,10 @@ pub fn run(args: &[String]) -> Result<()> {
     if cfg!(debug_assertions) {
         return rerun_optimised(args);
     }
+    let item_ids = bundled_item_ids()?;
     let rows = [1_000, 10_000, 100_000]
         .into_iter()
-        .map(scale_row)
+        .map(|reviews| scale_row(reviews, &item_ids))
         .collect::<Vec<_>>();
     let fit_ms = fit_time_ms();
     let shells = if args.iter().any(|arg| arg == "--no-shell") {
@@ -66,7 +69,7 @@ pub fn run(args: &[String]) -> Result<()> {
     } else {
         shell_sizes(crate::flag_value(args, "--dist").map(PathBuf::from))?
     };
-    let section = render(&rows, fit_ms, &shells)?;
+    let section = render(&rows, item_ids.len(), fit_ms, &shells)?;
     println!("{section}");
     write_section(&project_root().join("BENCHMARKS.md"), &section)?;
     println!("xtask bench: BENCHMARKS.md updated");
@@ -112,12 +115,61 @@ fn runs_for(reviews: usize) -> usize {
     (2_000_000 / reviews).clamp(11, 101)
 }
 
-fn scale_row(reviews: usize) -> ScaleRow {
+/// Every item id of the bundled modules (content/), in catalogue order.
+fn bundled_item_ids() -> Result<Vec<String>> {
+    let tree = content_cmd::load(&project_root().join("content"))?;
+    let checked = content::check(&tree, &content::Options::default())
+        .map_err(|errors| anyhow::anyhow!("content/ is not valid:\n{errors}"))?;
+    let ids: Vec<String> = checked
+        .modules
+        .iter()
+        .flat_map(|(summary, _)| &summary.lessons)
+        .flat_map(|lesson| &lesson.items)
+        .map(|item| item.id.clone())
+        .collect();
+    anyhow::ensure!(!ids.is_empty(), "content/ has no items");
+    Ok(ids)
+}
+
+/// The simulated log as the app would write it: each simulated item takes a real item id from
+/// the bundled content (in turn, so a log with more items than the content reuses them), and each
+/// event an id in the format `src/pages/session.rs` makes, `d<16 hex>:<time>:<hex token>`.
+/// Timings use the simulated log itself, whose items are all distinct.
+fn as_the_app_writes_it(log: &ReviewLog, item_ids: &[String]) -> ReviewLog {
+    let device = "d5f3a9c01b7e24d68";
+    let mut real: HashMap<&ItemId, ItemId> = HashMap::new();
+    let events = log
+        .events()
+        .iter()
+        .enumerate()
+        .map(|(index, event)| {
+            let next = real.len();
+            let item_id = real
+                .entry(&event.item_id)
+                .or_insert_with(|| ItemId::new(item_ids[next % item_ids.len()].clone()))
+                .clone();
+            // Multiplying by an odd number is one-to-one on u32, so every token differs, like
+            // the app's random one does in practice.
+            let token = u32::try_from(index)
+                .unwrap_or(u32::MAX)
+                .wrapping_mul(0x9E37_79B9);
+            ReviewEvent {
+                id: EventId::new(format!("{device}:{}:{token:x}", event.at_ms)),
+                item_id,
+                ..event.clone()
+            }
+        })
+        .collect();
+    ReviewLog::from_events(events)
+}
+
+fn scale_row(reviews: usize, item_ids: &[String]) -> ScaleRow {
     let items = reviews / REVIEWS_PER_ITEM;
     let log = benchmark_log(items, reviews);
     let scheduler = Scheduler::default();
+    let stored_log = as_the_app_writes_it(&log, item_ids);
     // The storage layer keeps one IndexedDB record per event: key = event id, value = its JSON.
-    let records: Vec<(String, String)> = log
+    let records: Vec<(String, String)> = stored_log
         .events()
         .iter()
         .map(|event| {
@@ -129,9 +181,10 @@ fn scale_row(reviews: usize) -> ScaleRow {
         .iter()
         .map(|(key, text)| key.len() + text.len())
         .sum();
-    let export_bytes = persist::ExportFile::new(&log, &persist::AppSettings::default(), vec![], 0)
-        .to_json()
-        .len();
+    let export_bytes =
+        persist::ExportFile::new(&stored_log, &persist::AppSettings::default(), vec![], 0)
+            .to_json()
+            .len();
     let runs = runs_for(reviews);
     let parse_ms = median_ms(runs, || {
         let events: Vec<ReviewEvent> = records
@@ -326,5 +379,38 @@ mod tests {
     fn runs_shrink_as_logs_grow() {
         assert_eq!(runs_for(1_000), 101);
         assert_eq!(runs_for(100_000), 20);
+    }
+
+    #[test]
+    fn the_stored_log_has_real_ids_and_keeps_every_event() {
+        let log = benchmark_log(30, 300);
+        let real = [
+            "cyber.phishing.a".to_string(),
+            "nhs-app.login.b".to_string(),
+        ];
+        let stored = as_the_app_writes_it(&log, &real);
+        assert_eq!(stored.len(), log.len());
+        assert!(
+            stored
+                .events()
+                .iter()
+                .all(|event| real.contains(&event.item_id.0))
+        );
+        let first = &stored.events()[0];
+        assert!(
+            first
+                .id
+                .0
+                .starts_with(&format!("d5f3a9c01b7e24d68:{}:", first.at_ms)),
+            "{}",
+            first.id.0
+        );
+    }
+
+    #[test]
+    fn the_bundled_content_has_item_ids() {
+        let ids = bundled_item_ids().expect("content/ loads");
+        assert!(ids.len() > 100, "{}", ids.len());
+        assert!(ids.iter().all(|id| !id.is_empty()));
     }
 }

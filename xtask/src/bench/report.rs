@@ -31,8 +31,18 @@ fn mb(bytes: usize) -> String {
     format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
 }
 
+/// A total in MB with the bytes per review, e.g. "16.5 MB (173 B)".
+fn per_review(bytes: usize, reviews: usize) -> String {
+    format!("{} ({} B)", mb(bytes), bytes / reviews.max(1))
+}
+
 /// The generated section, markers included.
-pub(super) fn render(rows: &[ScaleRow], fit_ms: f64, shells: &[ShellSize]) -> Result<String> {
+pub(super) fn render(
+    rows: &[ScaleRow],
+    real_items: usize,
+    fit_ms: f64,
+    shells: &[ShellSize],
+) -> Result<String> {
     let mut out = String::new();
     writeln!(out, "{BEGIN}")?;
     writeln!(out, "## Scale (`cargo xtask bench`)\n")?;
@@ -42,10 +52,14 @@ pub(super) fn render(rows: &[ScaleRow], fit_ms: f64, shells: &[ShellSize]) -> Re
         "Native engine, `bench` profile (opt-level 3), median of repeated runs on simulated learners \
          (`engine::synthetic`, seed 1, {REVIEWS_PER_ITEM} reviews per item). *Load* is what the app does \
          on start: parse every stored record, then replay the log into memory states. *Stored* is the \
-         JSON text `src/storage` writes (one IndexedDB record per event: key plus value); *export* is \
-         the pretty-printed export file. *One answer: apply* is the engine's work to take one more review \
+         JSON text `src/storage` writes (one IndexedDB record per event: key plus value) and *export* \
+         the pretty-printed export file, both with ids as the app writes them: the {} item ids of the \
+         bundled content (taken in turn) and event ids in the app's format \
+         (`d<16 hex>:<time>:<token>`), since ids are most of a record; per review in brackets. \
+         *One answer: apply* is the engine's work to take one more review \
          into the learner state; *copy of log and state* is what cloning both costs, which an app state \
-         that copies them on every answer pays on top.\n"
+         that copies them on every answer pays on top.\n",
+        thousands(real_items)
     )?;
     writeln!(
         out,
@@ -67,8 +81,8 @@ pub(super) fn render(rows: &[ScaleRow], fit_ms: f64, shells: &[ShellSize]) -> Re
             row.queued,
             row.apply_ms,
             row.copy_ms,
-            mb(row.stored_bytes),
-            mb(row.export_bytes)
+            per_review(row.stored_bytes, row.reviews),
+            per_review(row.export_bytes, row.reviews)
         )?;
     }
     writeln!(out)?;
@@ -106,7 +120,7 @@ pub(super) fn render(rows: &[ScaleRow], fit_ms: f64, shells: &[ShellSize]) -> Re
     writeln!(
         out,
         "| fit personal parameters, about 25,000 reviews | {fit_ms:.0} ms native (25,000 reviews; the \
-         browser figure, in the optimiser worker, is below) | fsrs-browser: 3.5 s for 24,394 reviews |"
+         browser figure, in the optimiser worker, is in the section above) | fsrs-browser: 3.5 s for 24,394 reviews |"
     )?;
     if let Some(shell) = shells.first() {
         writeln!(
