@@ -9,19 +9,20 @@
 //! when run from the usual debug `cargo xtask` it re-runs itself under the `bench` profile.
 
 use anyhow::{Context, Result};
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
 use engine::parameters::fit_parameters;
 use engine::synthetic::{PlanWorkload, benchmark_log, plan_workload};
-use engine::{EventId, ItemId, LearnerState, ReviewEvent, ReviewLog, Scheduler, plan, replay};
+use engine::{EventId, LearnerState, ReviewEvent, ReviewLog, Scheduler, plan, replay};
 
-use crate::{bundle, content_cmd, project_root, shell_scaling, size, tools};
+use crate::{bundle, project_root, shell_scaling, size, tools};
 
+mod realistic;
 mod report;
 
+use realistic::{as_the_app_writes_it, bundled_item_ids};
 use report::{render, write_section};
 
 /// Reviews per item in the simulated logs (10,000 items for 100,000 reviews, as the issue says).
@@ -113,54 +114,6 @@ fn median_ms(runs: usize, mut work: impl FnMut()) -> f64 {
 /// More runs for small logs, fewer for large, so each row takes about a second.
 fn runs_for(reviews: usize) -> usize {
     (2_000_000 / reviews).clamp(11, 101)
-}
-
-/// Every item id of the bundled modules (content/), in catalogue order.
-fn bundled_item_ids() -> Result<Vec<String>> {
-    let tree = content_cmd::load(&project_root().join("content"))?;
-    let checked = content::check(&tree, &content::Options::default())
-        .map_err(|errors| anyhow::anyhow!("content/ is not valid:\n{errors}"))?;
-    let ids: Vec<String> = checked
-        .modules
-        .iter()
-        .flat_map(|(summary, _)| &summary.lessons)
-        .flat_map(|lesson| &lesson.items)
-        .map(|item| item.id.clone())
-        .collect();
-    anyhow::ensure!(!ids.is_empty(), "content/ has no items");
-    Ok(ids)
-}
-
-/// The simulated log as the app would write it: each simulated item takes a real item id from
-/// the bundled content (in turn, so a log with more items than the content reuses them), and each
-/// event an id in the format `src/pages/session.rs` makes, `d<16 hex>:<time>:<hex token>`.
-/// Timings use the simulated log itself, whose items are all distinct.
-fn as_the_app_writes_it(log: &ReviewLog, item_ids: &[String]) -> ReviewLog {
-    let device = "d5f3a9c01b7e24d68";
-    let mut real: HashMap<&ItemId, ItemId> = HashMap::new();
-    let events = log
-        .events()
-        .iter()
-        .enumerate()
-        .map(|(index, event)| {
-            let next = real.len();
-            let item_id = real
-                .entry(&event.item_id)
-                .or_insert_with(|| ItemId::new(item_ids[next % item_ids.len()].clone()))
-                .clone();
-            // Multiplying by an odd number is one-to-one on u32, so every token differs, like
-            // the app's random one does in practice.
-            let token = u32::try_from(index)
-                .unwrap_or(u32::MAX)
-                .wrapping_mul(0x9E37_79B9);
-            ReviewEvent {
-                id: EventId::new(format!("{device}:{}:{token:x}", event.at_ms)),
-                item_id,
-                ..event.clone()
-            }
-        })
-        .collect();
-    ReviewLog::from_events(events)
 }
 
 fn scale_row(reviews: usize, item_ids: &[String]) -> ScaleRow {

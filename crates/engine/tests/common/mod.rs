@@ -51,6 +51,15 @@ pub fn catalogue(modules: usize, lessons: usize, items: usize) -> Catalogue {
 }
 
 /// A review event.
+/// Study settings with these minutes and new items a day, and no module settings.
+pub fn settings(daily_minutes: u32, new_items_per_day: u32) -> Settings {
+    Settings {
+        daily_minutes,
+        new_items_per_day,
+        ..Settings::default()
+    }
+}
+
 /// The learner answers the first `items` items of module 0's first lesson at `at_ms`.
 pub fn first_lesson_answered(items: usize, at_ms: i64, rating: Rating) -> ReviewLog {
     let events = (0..items)
