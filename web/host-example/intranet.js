@@ -1,12 +1,13 @@
-// Listens for Microlearn's events (docs/host-events.md). Only messages from the app's own origin
-// are accepted, and their text is shown with textContent, never as HTML.
-const frame = document.getElementById('microlearn');
-const appOrigin = new URL(frame.src, location.href).origin;
-const list = document.getElementById('events');
+// Listens for Microlearn's events (docs/host-events.md). The page loads this in its <head>,
+// before the iframe exists, so not even the app's first event ("ready") can arrive before the
+// listener; the iframe is looked up when a message comes. Only messages from the app's own
+// origin and that iframe are accepted, and their text is shown with textContent, never as HTML.
 window.microlearnEvents = [];
 
 window.addEventListener('message', (event) => {
-  if (event.origin !== appOrigin || event.source !== frame.contentWindow) return;
+  const frame = document.getElementById('microlearn');
+  if (!frame || event.origin !== new URL(frame.src, location.href).origin) return;
+  if (event.source !== frame.contentWindow) return;
   const data = event.data;
   if (!data || data.source !== 'microlearn' || data.version !== 1) return;
   window.microlearnEvents.push(data);
@@ -18,5 +19,5 @@ window.addEventListener('message', (event) => {
   } else {
     item.textContent = `Microlearn: ${data.type}`;
   }
-  list.append(item);
+  document.getElementById('events').append(item);
 });
