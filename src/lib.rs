@@ -13,6 +13,7 @@ pub mod platform_worker;
 mod route;
 mod session;
 mod shared;
+mod split;
 mod state;
 pub mod storage;
 mod store;
@@ -33,6 +34,7 @@ pub fn app() -> Html {
     hooks::use_display(app.clone());
     hooks::use_platform(app.clone());
     hooks::use_memory_model(app.clone());
+    split::use_prefetch();
     html! {
         <ContextProvider<state::AppContext> context={app}>
             <HashRouter>

@@ -65,10 +65,19 @@ impl Route {
     }
 }
 
-/// Maps a route to its page.
+/// Maps a route to its page. The first screen (Today) and the not-found page are in the main
+/// module; every other screen comes from the second module (`split.rs`).
 pub fn render(route: Route) -> Html {
     match route {
         Route::Home | Route::Today => html! { <pages::Today /> },
+        Route::NotFound => pages::not_found(),
+        route => html! { <crate::split::LaterScreen {route} /> },
+    }
+}
+
+/// The screens after the first: this function's body is the second module's entry point.
+pub fn render_screen(route: Route) -> Html {
+    match route {
         Route::Session => html! { <pages::SessionPage /> },
         Route::Modules => html! { <pages::Modules /> },
         Route::Module { module } => html! { <pages::ModulePage {module} /> },
@@ -78,6 +87,7 @@ pub fn render(route: Route) -> Html {
         Route::Certificate { module } => html! { <pages::Certificate {module} /> },
         Route::Settings => html! { <pages::Settings /> },
         Route::About => html! { <pages::About /> },
+        Route::Home | Route::Today => html! { <pages::Today /> },
         Route::NotFound => pages::not_found(),
     }
 }

@@ -47,6 +47,11 @@ pub fn build(options: &BuildOptions) -> Result<()> {
     compile_styles()?;
     run_trunk(&options.dist_dir)?;
     drop_stray_worker_snippets(&options.dist_dir)?;
+    let split = crate::split::split_app(&options.dist_dir)?;
+    eprintln!(
+        "xtask: split the app's wasm: first screen {} bytes; later {:?}",
+        split.main_bytes, split.later_files
+    );
     crate::loader::write_loader(&options.dist_dir)?;
     content_cmd::write_compiled(
         &content,

@@ -21,11 +21,16 @@ pub fn write_loader(dist_dir: &Path) -> Result<()> {
     let index_path = dist_dir.join("index.html");
     let html = std::fs::read_to_string(&index_path).context("trunk wrote no index.html")?;
     let (html, script) = take_inline_script(&html)?;
-    let (html, wasm_integrity) = take_wasm_preload(&html)?;
+    // Trunk's integrity value is for the wasm before the split (xtask/src/split.rs) replaced it,
+    // so the loader's is computed from the file that ships.
+    let (html, _trunks_integrity) = take_wasm_preload(&html)?;
+    let app_wasm = quoted_after(&script, "module_or_path: ")?;
+    let wasm_bytes =
+        std::fs::read(dist_dir.join(&app_wasm)).with_context(|| format!("reading {app_wasm}"))?;
     let output = TrunkOutput {
         app_js: quoted_after(&script, "from ")?,
-        app_wasm: quoted_after(&script, "module_or_path: ")?,
-        wasm_integrity,
+        wasm_integrity: crate::split::integrity(&wasm_bytes),
+        app_wasm,
     };
     let template = std::fs::read_to_string(project_root().join("web/boot.js"))?;
     let loader = fill_template(&template, &output);

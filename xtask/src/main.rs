@@ -16,6 +16,7 @@ mod scorm;
 mod serve;
 mod shell_scaling;
 mod size;
+mod split;
 mod test_suite;
 mod tools;
 

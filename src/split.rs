@@ -1,0 +1,172 @@
+//! The screens after the first, in a second wasm module that is fetched when one is first shown.
+//!
+//! The first screen (Today, or the welcome for a new learner) needs the engine, storage and the
+//! layout; the session player, placement, progress, settings and the rest do not. With the `split`
+//! feature (the release bundle), `render_screen`'s body and everything only it reaches are moved by
+//! `cargo xtask build` into `screens-<hash>.wasm` (wasm-split, see ARCHITECTURE.md), and the
+//! main module calls it through the names below. Without the feature (tests, `cargo check`) the
+//! call is direct.
+
+use std::cell::{Cell, RefCell};
+
+use yew::prelude::*;
+
+use crate::route::Route;
+
+/// Where the screens' module is in its life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ModuleState {
+    NotRequested,
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// Without the split the screens are in this module already.
+const INITIAL: ModuleState = if cfg!(all(target_arch = "wasm32", feature = "split")) {
+    ModuleState::NotRequested
+} else {
+    ModuleState::Ready
+};
+
+thread_local! {
+    static STATE: Cell<ModuleState> = const { Cell::new(INITIAL) };
+    /// Screens waiting for the module, re-rendered when it arrives (or fails).
+    static WAITING: RefCell<Vec<Callback<()>>> = const { RefCell::new(Vec::new()) };
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LaterScreenProps {
+    pub route: Route,
+}
+
+/// A screen from the second module: shown at once when the module is ready, otherwise a loading
+/// line while it is fetched, or what went wrong and a way to try again.
+#[function_component(LaterScreen)]
+pub fn later_screen(props: &LaterScreenProps) -> Html {
+    let rerender = use_force_update();
+    match STATE.get() {
+        ModuleState::Ready => render_loaded(props.route.clone()),
+        ModuleState::Failed => failed(),
+        ModuleState::NotRequested | ModuleState::Loading => {
+            request(Callback::from(move |()| rerender.force_update()));
+            html! { <p class="app-loading" role="status">{ "Loading…" }</p> }
+        }
+    }
+}
+
+/// Fetches the screens' module in the background a second after the app has started, so it is
+/// there before the learner taps anything, without competing with the first screen's own work.
+#[hook]
+pub fn use_prefetch() {
+    use_effect_with((), |()| {
+        if STATE.get() == ModuleState::NotRequested {
+            let later = wasm_bindgen::closure::Closure::once_into_js(|| request(Callback::noop()));
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    wasm_bindgen::JsCast::unchecked_ref(&later),
+                    PREFETCH_DELAY_MS,
+                );
+            }
+        }
+    });
+}
+
+const PREFETCH_DELAY_MS: i32 = 1_000;
+
+fn request(on_done: Callback<()>) {
+    WAITING.with_borrow_mut(|waiting| waiting.push(on_done));
+    if STATE.get() == ModuleState::NotRequested {
+        STATE.set(ModuleState::Loading);
+        loader::start();
+    }
+}
+
+/// Called once the module has loaded (or could not be), by the loader's callback.
+fn finished(ok: bool) {
+    STATE.set(if ok {
+        ModuleState::Ready
+    } else {
+        ModuleState::Failed
+    });
+    for callback in WAITING.take() {
+        callback.emit(());
+    }
+}
+
+fn failed() -> Html {
+    let reload = Callback::from(|_: MouseEvent| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    });
+    html! {
+        <div class="nhsuk-warning-callout" role="alert">
+            <h2 class="nhsuk-warning-callout__label"><span role="text">{ "This screen could not be loaded" }</span></h2>
+            <p>{ "Check that you have a signal or Wi-Fi, then try again. Your progress so far is saved." }</p>
+            <button type="button" class="nhsuk-button nhsuk-button--secondary" onclick={reload}>{ "Try again" }</button>
+        </div>
+    }
+}
+
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+mod loader {
+    /// Never called: without the split the state starts as ready.
+    pub fn start() {
+        super::finished(true);
+    }
+}
+
+#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+fn render_loaded(route: Route) -> Html {
+    crate::route::render_screen(route)
+}
+
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+fn render_loaded(route: Route) -> Html {
+    loader::render(route)
+}
+
+/// The names wasm-split looks for: an import and an export that differ only in `import`/`export`,
+/// and a loader import from `./__wasm_split.js`. The splitter moves the export's body (and all
+/// code only it reaches) into the second module and turns the import into a call through the
+/// function table that the second module fills in when it loads.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[allow(unsafe_code, improper_ctypes, improper_ctypes_definitions)]
+mod loader {
+    use std::ffi::c_void;
+
+    use yew::Html;
+
+    use crate::route::Route;
+
+    #[link(wasm_import_module = "./__wasm_split.js")]
+    unsafe extern "C" {
+        fn __wasm_split_load_screens_0a1b2c3d_render(
+            callback: unsafe extern "C" fn(*const c_void, bool),
+            data: *const c_void,
+        );
+        fn __wasm_split_00___screens___00_import_0a1b2c3d_render(route: Route) -> Html;
+    }
+
+    #[unsafe(no_mangle)]
+    pub extern "C" fn __wasm_split_00___screens___00_export_0a1b2c3d_render(route: Route) -> Html {
+        crate::route::render_screen(route)
+    }
+
+    unsafe extern "C" fn on_loaded(_data: *const c_void, ok: bool) {
+        super::finished(ok);
+    }
+
+    pub fn start() {
+        // SAFETY: the loader is the build's `__wasm_split.js`, which calls `on_loaded` exactly
+        // once, with no data pointer.
+        unsafe { __wasm_split_load_screens_0a1b2c3d_render(on_loaded, std::ptr::null()) }
+    }
+
+    pub fn render(route: Route) -> Html {
+        // SAFETY: called only once `on_loaded(true)` reported the module instantiated, which
+        // put the export's body in the table slot this import calls through.
+        unsafe { __wasm_split_00___screens___00_import_0a1b2c3d_render(route) }
+    }
+}
