@@ -9,14 +9,11 @@ use std::path::{Path, PathBuf};
 /// foundation's was 250 KB). The check prints whether it is met.
 pub const FIRST_SCREEN_TARGET_BYTES: u64 = 200 * 1024;
 
-/// The ceiling the suite enforces until the target is met: 342,016 bytes. It was 339,968, set when the stylesheet
-/// was purged (first screen 332,334 bytes, from 345,477); with the memory-model fit and the
-/// persistence request the first screen is 336,114 bytes. Session 3 added 4,560 bytes (340,674):
-/// the NHS tabs on Progress (component, media-query hook and nhsuk's tab rules, about 3.9 KB of
-/// wasm and CSS) and the paint-first loader (0.6 KB), so the ceiling moved to 334 KB. It stops the
-/// bundle growing while the target is open; lower it whenever the bundle shrinks, and remove it
-/// once the target holds.
-pub const FIRST_SCREEN_CEILING_BYTES: u64 = 334 * 1024;
+/// The ceiling the suite enforces: the foundation's budget of 250 KB (issue 2). Until session 5
+/// the first screen was 341,633 bytes and the ceiling 334 KB; moving the screens after the first
+/// into a second wasm module (`xtask/src/split.rs`) brought it to 249,712 bytes. Lower it whenever
+/// the bundle shrinks, and remove it once the 200 KB target holds.
+pub const FIRST_SCREEN_CEILING_BYTES: u64 = 250 * 1024;
 
 /// One file's sizes.
 #[derive(Debug, Clone)]
@@ -68,8 +65,9 @@ fn collect_files(dir: &Path, files: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 /// The files a browser must fetch before the first screen is interactive: the page, its styles,
-/// the loader, the app's JavaScript glue with the snippets it imports, the wasm, and the content
-/// catalogue. Module files, images, workers and the service worker come later.
+/// the loader, the app's JavaScript glue with the snippets and the split loader it imports, the
+/// main wasm, and the content catalogue. Module files, the later screens' wasm (`screens/`),
+/// images, workers and the service worker come later.
 pub fn is_first_screen(path: &str) -> bool {
     let top_level = !path.contains('/');
     let by_extension = [".html", ".css", ".js", ".wasm"]
@@ -175,5 +173,7 @@ mod tests {
             "workers/snippets/microlearn-0123/web/platform.js"
         ));
         assert!(!is_first_screen("workers/optimiser-worker_bg.wasm"));
+        assert!(!is_first_screen("screens/screens-0123456789abcdef.wasm"));
+        assert!(is_first_screen("__wasm_split.js"));
     }
 }

@@ -73,7 +73,9 @@ pub fn split_app(dist_dir: &Path) -> Result<SplitReport> {
     }
     for module in &modules.modules {
         let file = write_optimised(&screens_dir, &module.module_name, &module.bytes)?;
-        let dependencies = sorted(&module.relies_on_chunks)
+        // An ordered set (vendor patch 1), so the loader's text is the same on every build.
+        let dependencies = module
+            .relies_on_chunks
             .iter()
             .map(|index| format!("chunk{index}"))
             .collect::<Vec<_>>()
@@ -194,12 +196,6 @@ fn write_loader(dist_dir: &Path, glue_name: &str, exports: &str) -> Result<()> {
         .replace(marker, exports.trim_end());
     std::fs::write(dist_dir.join(LOADER), loader)?;
     Ok(())
-}
-
-fn sorted(set: &wasm_split_cli::HashSet<usize>) -> Vec<usize> {
-    let mut items: Vec<usize> = set.iter().copied().collect();
-    items.sort_unstable();
-    items
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

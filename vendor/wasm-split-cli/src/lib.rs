@@ -18,11 +18,12 @@ use wasmparser::{
     SymbolInfo,
 };
 
-// Microlearn patch 1: hash maps with a fixed hasher, so the same input always gives the same
-// output bytes (the std default hasher is seeded at random, and the emitters iterate these sets).
-type FixedHasher = std::hash::BuildHasherDefault<std::collections::hash_map::DefaultHasher>;
-pub type HashMap<K, V> = std::collections::HashMap<K, V, FixedHasher>;
-pub type HashSet<T> = std::collections::HashSet<T, FixedHasher>;
+// Microlearn patch 1: ordered maps and sets in place of hash maps, so the same input always gives
+// the same output bytes. The emitters iterate these collections, and a walrus id hashes the
+// number of its arena, which comes from a process-wide counter: with hash maps the order (and so
+// the bytes of the split modules) changed from run to run and between two builds in one process.
+pub type HashMap<K, V> = BTreeMap<K, V>;
+pub type HashSet<T> = BTreeSet<T>;
 
 pub const MAKE_LOAD_JS: &str = include_str!("./__wasm_split.js");
 
@@ -498,6 +499,25 @@ impl<'a> Splitter<'a> {
             out.exports.delete(split.export_id);
         }
 
+        // Microlearn patch 3: symbols can share bytes (the linker merges equal constants, such as
+        // the text pieces of format strings), so a symbol only the split modules use may cover
+        // bytes that a symbol of the main module reads too. Those bytes are kept: zeroing them
+        // blanked words on the first screen until the split module loaded.
+        let mut kept_bytes = Vec::new();
+        for node in &self.main_graph {
+            if let Node::DataSymbol(id) = node {
+                if let Some(symbol) = self.data_symbols.get(id) {
+                    if symbol.which_data_segment == 0 {
+                        let end = symbol.segment_offset + symbol.symbol_size;
+                        if kept_bytes.len() < end {
+                            kept_bytes.resize(end, false);
+                        }
+                        kept_bytes[symbol.segment_offset..end].fill(true);
+                    }
+                }
+            }
+        }
+
         // And then any actual symbols from the callgraph
         for symbol in unused_symbols.iter().cloned() {
             match symbol {
@@ -523,7 +543,9 @@ impl<'a> Splitter<'a> {
                         let data_id = out.data.iter().nth(symbol.which_data_segment).unwrap().id();
                         let data = out.data.get_mut(data_id);
                         for i in symbol.segment_offset..symbol.segment_offset + symbol.symbol_size {
-                            data.value[i] = 0;
+                            if !kept_bytes.get(i).copied().unwrap_or(false) {
+                                data.value[i] = 0;
+                            }
                         }
                     }
                 }
@@ -1169,7 +1191,7 @@ impl<'a> Splitter<'a> {
 
     /// Convert this set of nodes to reference the new module
     fn remap_ids(&self, set: &HashSet<Node>, ids_to_fns: &[FunctionId]) -> HashSet<Node> {
-        let mut out = HashSet::with_capacity_and_hasher(set.len(), FixedHasher::default());
+        let mut out = HashSet::default();
         for node in set {
             out.insert(self.remap_id(ids_to_fns, node));
         }
@@ -1295,34 +1317,35 @@ impl<'a> ModuleWithRelocations<'a> {
 
     fn build_data_call_graph(&mut self) -> Result<()> {
         let data_relocations = self.collect_relocations_from_section("reloc.DATA")?;
-        let mut relocations = data_relocations.iter().peekable();
 
-        let symbols_sorted = self
+        // Microlearn patch 4: symbols can share bytes, so a relocation belongs to every symbol
+        // whose range holds it, not only to the first one by address (upstream walked the
+        // relocations once, in address order, and gave each to one symbol).
+        let symbols: Vec<(Range<usize>, usize)> = self
             .data_symbols
             .values()
-            .sorted_by(|a, b| a.range.start.cmp(&b.range.start));
+            .map(|symbol| {
+                let start = symbol.range.start - self.data_section_range.start;
+                let end = symbol.range.end - self.data_section_range.start;
+                (start..end, symbol.index)
+            })
+            .sorted_by_key(|(range, _)| range.start)
+            .collect();
 
-        for symbol in symbols_sorted {
-            let start = symbol.range.start - self.data_section_range.start;
-            let end = symbol.range.end - self.data_section_range.start;
-            let range = start..end;
-
-            while let Some(entry) =
-                relocations.next_if(|entry| entry.relocation_range().start < range.end)
-            {
-                let reloc_range = entry.relocation_range();
-                assert!(reloc_range.start >= range.start);
-                assert!(reloc_range.end <= range.end);
-
-                if let Some(target) = self.get_symbol_dep_node(entry.index as usize)? {
-                    let dep = Node::DataSymbol(symbol.index);
+        for entry in data_relocations.iter() {
+            let at = entry.relocation_range().start;
+            let Some(target) = self.get_symbol_dep_node(entry.index as usize)? else {
+                continue;
+            };
+            let upto = symbols.partition_point(|(range, _)| range.start <= at);
+            for (range, index) in symbols[..upto].iter().rev() {
+                if range.contains(&at) {
+                    let dep = Node::DataSymbol(*index);
                     self.call_graph.entry(dep).or_default().insert(target);
                     self.relocation_map.entry(dep).or_default().push(*entry);
                 }
             }
         }
-
-        assert!(relocations.next().is_none());
 
         Ok(())
     }
