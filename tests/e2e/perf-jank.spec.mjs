@@ -147,6 +147,13 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
   // collection of it does not land inside an answer's window.
   await cdp.send('HeapProfiler.collectGarbage');
   await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  // PROFILE_OUT=FILE also writes a CPU profile of the answers (with a bundle built with
+  // MICROLEARN_WASM_NAMES=1 and passed as PERF_JANK_DIST, the wasm frames have names).
+  if (process.env.PROFILE_OUT) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   let answered = 0;
   for (; answered < 40; answered++) {
     if (!(await check.isVisible())) break;
@@ -171,6 +178,7 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
       performance.mark(`answer-${n}-start`);
       document.querySelector('form button[type="submit"]').click();
       const next = await until(() => document.querySelector('#continue-button:not([disabled])'));
+      performance.mark(`answer-${n}-continue`);
       next.click();
       await until(() => button('Check answer') || button('Back to today'));
       // Two frames more, so the window holds the browser's rendering of the new question and
@@ -181,6 +189,10 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
       performance.mark(`answer-${n}-end`);
     }, answered);
   }
+  if (process.env.PROFILE_OUT) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
+  }
   const trace = await browser.stopTracing();
   // Kept for reading in chrome://tracing or DevTools when the figure needs explaining.
   writeFileSync(test.info().outputPath('answer-trace.json'), trace);
@@ -190,6 +202,13 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
   const { tasks, mark } = readTrace(trace);
   const longest = Array.from({ length: answered }, (_, n) => Math.max(0,
     ...tasksBetween(tasks, mark(`answer-${n}-start`), mark(`answer-${n}-end`)).map((task) => task.durMs)));
+  // The two halves of each window, to show where the time goes: "Check answer" to the feedback
+  // (marking, saving, rendering the marks) and "Continue" to the next question.
+  const longestIn = (from, to) => Array.from({ length: answered }, (_, n) => Math.max(0,
+    ...tasksBetween(tasks, mark(`answer-${n}-${from}`), mark(`answer-${n}-${to}`)).map((task) => task.durMs)));
+  for (const [label, figures] of [['check answer -> feedback', longestIn('start', 'continue')], ['continue -> next question', longestIn('continue', 'end')]]) {
+    console.log(`  ${label}: p95 ${percentile(figures, 0.95).toFixed(1)} ms, median ${percentile(figures, 0.5).toFixed(1)} ms`);
+  }
   const p95 = percentile(longest, 0.95);
   console.log(
     `no jank (${MODULES * LESSONS * ITEMS_PER_LESSON} items, ${REVIEWS} reviews, ${CPU_SLOWDOWN}x CPU slowdown): ` +

@@ -145,8 +145,11 @@ fn write_optimised(dir: &Path, stem: &str, bytes: &[u8]) -> Result<WrittenModule
     })
 }
 
-/// `wasm-opt -Oz` (the same binaryen trunk runs for the worker) on one module.
+/// `wasm-opt -Oz` (the same binaryen trunk runs for the worker) on one module. With
+/// `MICROLEARN_WASM_NAMES=1` the function names stay in (`-g`), for reading a CPU profile or
+/// `tests/perf/wasm-breakdown.mjs`; the names are the linker's mangled ones.
 fn optimise(bytes: &[u8]) -> Result<Vec<u8>> {
+    let keep_names = std::env::var_os("MICROLEARN_WASM_NAMES").is_some_and(|value| value == "1");
     let scratch = std::env::temp_dir().join(format!("microlearn-split-{}", std::process::id()));
     std::fs::create_dir_all(&scratch)?;
     let input = scratch.join("in.wasm");
@@ -155,6 +158,7 @@ fn optimise(bytes: &[u8]) -> Result<Vec<u8>> {
     tools::run(
         Command::new(tools::npm_bin().join("wasm-opt"))
             .arg("-Oz")
+            .args(keep_names.then_some("-g"))
             .args(WASM_FEATURES)
             .arg(&input)
             .arg("-o")
