@@ -1,7 +1,8 @@
 // Which crates the code of a wasm file comes from (a small stand-in for twiggy): reads the code
 // section and the name section that wasm-bindgen keeps before wasm-opt strips it, and sums each
 // function body's bytes under its crate (the first path segment of its demangled name).
-// Usage: node tests/perf/wasm-breakdown.mjs target/wasm-bindgen/release/microlearn_bg.wasm [filter [depth]]
+// Usage: node tests/perf/wasm-breakdown.mjs dist/microlearn-<hash>_bg.wasm [filter [depth]], on a bundle
+// built with MICROLEARN_WASM_NAMES=1 (or dist/screens/screens-<hash>.wasm for the later screens)
 // (a filter such as `microlearn::` with depth 2 splits one crate by module).
 import { readFileSync } from 'node:fs';
 
@@ -69,13 +70,33 @@ while (offset < bytes.length) {
   offset = end;
 }
 
+// The split build keeps the linker's mangled names (`_ZN4core3fmt5write17h…E`; see
+// xtask/src/split.rs): turn the legacy Rust mangling back into a path, enough to group by crate.
+function demangle(raw) {
+  if (!raw.startsWith('_ZN')) return raw;
+  const segments = [];
+  let at = 3;
+  while (at < raw.length && raw[at] !== 'E') {
+    const digits = /^\d+/.exec(raw.slice(at));
+    if (!digits) break;
+    at += digits[0].length;
+    segments.push(raw.slice(at, at + Number(digits[0])));
+    at += Number(digits[0]);
+  }
+  return segments
+    .filter((segment) => !/^h[0-9a-f]{16}$/.test(segment))
+    .map((segment) => segment.replace(/^_\$/, '$').replace(/\$LT\$/g, '<').replace(/\$GT\$/g, '>')
+      .replace(/\$u20\$/g, ' ').replace(/\$RF\$/g, '&').replace(/\$C\$/g, ',').replace(/\.\./g, '::'))
+    .join('::');
+}
+
 const byCrate = new Map();
 let total = 0;
 bodySizes.forEach((size, i) => {
-  const full = names.get(importedFunctions + i) ?? '(no name)';
+  const full = demangle(names.get(importedFunctions + i) ?? '(no name)');
   total += size;
   if (filter && !full.includes(filter)) return;
-  const crate = full.replace(/^[<_&*\s]+/, '').split(/::|<| as /).slice(0, depth).join('::') || full;
+  const crate = full.replace(/^[<_&*\s]+/, '').replace(/^(mut|dyn) /, '').split(/::|<| as /).slice(0, depth).join('::') || full;
   byCrate.set(crate, (byCrate.get(crate) ?? 0) + size);
 });
 console.log(`${file}: ${bodySizes.length} functions, ${total} bytes of code${names.size ? '' : ' (no name section)'}`);

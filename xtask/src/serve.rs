@@ -296,6 +296,8 @@ mod tests {
         assert!(is_content_hashed("microlearn-3f2a9c1e0b7d4a11_bg.wasm"));
         assert!(is_content_hashed("app-3f2a9c1e0b7d4a11.css"));
         assert!(is_content_hashed("cyber-security.3f2a9c1e.json"));
+        assert!(is_content_hashed("screens-3f2a9c1e0b7d4a11.wasm"));
+        assert!(!is_content_hashed("__wasm_split.js"));
         assert!(!is_content_hashed("index.html"));
         assert!(!is_content_hashed("sw.js"));
         assert!(!is_content_hashed("catalogue.json"));
