@@ -30,8 +30,10 @@ pub struct SplitReport {
 /// Splits `dist/`'s app wasm in place and writes the second module and its loader.
 pub fn split_app(dist_dir: &Path) -> Result<SplitReport> {
     let (glue_name, wasm_path) = trunk_app_files(dist_dir)?;
-    let original_path =
-        project_root().join("target/wasm32-unknown-unknown/release/microlearn.wasm");
+    // Where cargo (run by trunk) linked the app, relocations and all.
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map_or_else(|| project_root().join("target"), PathBuf::from);
+    let original_path = target_dir.join("wasm32-unknown-unknown/release/microlearn.wasm");
     let original = std::fs::read(&original_path)
         .with_context(|| format!("reading the linker's output {}", original_path.display()))?;
     let bindgened = std::fs::read(&wasm_path)?;
