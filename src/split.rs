@@ -100,13 +100,7 @@ fn failed() -> Html {
             let _ = window.location().reload();
         }
     });
-    html! {
-        <div class="nhsuk-warning-callout" role="alert">
-            <h2 class="nhsuk-warning-callout__label"><span role="text">{ "This screen could not be loaded" }</span></h2>
-            <p>{ "Check that you have a signal or Wi-Fi, then try again. Your progress so far is saved." }</p>
-            <button type="button" class="nhsuk-button nhsuk-button--secondary" onclick={reload}>{ "Try again" }</button>
-        </div>
-    }
+    crate::components::loading::could_not_load("This screen could not be loaded", reload)
 }
 
 #[cfg(not(all(target_arch = "wasm32", feature = "split")))]

@@ -36,9 +36,15 @@ pub fn module_loading(app: &AppContext, module_id: &str, what: &str) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::RetryModules))
     };
+    could_not_load("This lesson could not be loaded", retry)
+}
+
+/// A part of the app that could not be fetched: what happened, that nothing is lost, and a
+/// button to try again.
+pub fn could_not_load(title: &'static str, retry: Callback<MouseEvent>) -> Html {
     html! {
         <div class="nhsuk-warning-callout" role="alert">
-            <h2 class="nhsuk-warning-callout__label"><span role="text">{ "This lesson could not be loaded" }</span></h2>
+            <h2 class="nhsuk-warning-callout__label"><span role="text">{ title }</span></h2>
             <p>{ "Check that you have a signal or Wi-Fi, then try again. Your progress so far is saved." }</p>
             <button type="button" class="nhsuk-button nhsuk-button--secondary" onclick={retry}>{ "Try again" }</button>
         </div>
