@@ -1,11 +1,11 @@
 //! The screens after the first, in a second wasm module that is fetched when one is first shown.
 //!
 //! The first screen (Today, or the welcome for a new learner) needs the engine, storage and the
-//! layout; the session player, placement, progress, settings and the rest do not. With the `split`
-//! feature (the release bundle), `render_screen`'s body and everything only it reaches are moved by
+//! layout; the session player, placement, progress, settings and the rest do not. In the release
+//! bundle (cfg `microlearn_split`, set by build.rs when `cargo xtask build` runs trunk), `render_screen`'s body and everything only it reaches are moved by
 //! `cargo xtask build` into `screens-<hash>.wasm` (wasm-split, see ARCHITECTURE.md), and the
-//! main module calls it through the names below. Without the feature (tests, `cargo check`) the
-//! call is direct.
+//! main module calls it through the names below. In other builds (tests, `cargo check`,
+//! `cargo xtask dev`) the call is direct.
 
 use std::cell::{Cell, RefCell};
 
@@ -23,7 +23,7 @@ enum ModuleState {
 }
 
 /// Without the split the screens are in this module already.
-const INITIAL: ModuleState = if cfg!(all(target_arch = "wasm32", feature = "split")) {
+const INITIAL: ModuleState = if cfg!(microlearn_split) {
     ModuleState::NotRequested
 } else {
     ModuleState::Ready
@@ -103,7 +103,7 @@ fn failed() -> Html {
     crate::components::loading::could_not_load("This screen could not be loaded", reload)
 }
 
-#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+#[cfg(not(microlearn_split))]
 mod loader {
     /// Never called: without the split the state starts as ready.
     pub fn start() {
@@ -111,12 +111,12 @@ mod loader {
     }
 }
 
-#[cfg(not(all(target_arch = "wasm32", feature = "split")))]
+#[cfg(not(microlearn_split))]
 fn render_loaded(route: Route) -> Html {
     crate::route::render_screen(route)
 }
 
-#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[cfg(microlearn_split)]
 fn render_loaded(route: Route) -> Html {
     loader::render(route)
 }
@@ -125,7 +125,7 @@ fn render_loaded(route: Route) -> Html {
 /// and a loader import from `./__wasm_split.js`. The splitter moves the export's body (and all
 /// code only it reaches) into the second module and turns the import into a call through the
 /// function table that the second module fills in when it loads.
-#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[cfg(microlearn_split)]
 #[allow(unsafe_code, improper_ctypes, improper_ctypes_definitions)]
 mod loader {
     use std::ffi::c_void;

@@ -109,7 +109,9 @@ fn run_trunk(dist_dir: &Path) -> Result<()> {
             .args(["build", "--release", "--offline", "--dist"])
             .arg(dist_dir)
             .current_dir(project_root())
-            .env("PATH", tools::path_with_npm_bin()),
+            .env("PATH", tools::path_with_npm_bin())
+            // The app's later screens go into their own wasm module (build.rs, src/split.rs).
+            .env("MICROLEARN_SPLIT", "1"),
     )
 }
 

@@ -1,6 +1,6 @@
 //! Splits the app's wasm after trunk: the first screen's module, and the later screens' module.
 //!
-//! Trunk builds the app with the `split` feature, names kept as the linker wrote them and no
+//! Trunk builds the app with `MICROLEARN_SPLIT=1` (build.rs), names kept as the linker wrote them and no
 //! wasm-opt (index.html). This step reads the linker's output (with its relocations) and trunk's
 //! wasm-bindgen output, lets wasm-split (vendor/wasm-split-cli) move everything only
 //! `src/split.rs`'s export reaches into `screens/`, optimises each module with wasm-opt, and writes
@@ -39,7 +39,7 @@ pub fn split_app(dist_dir: &Path) -> Result<SplitReport> {
     let bindgened = std::fs::read(&wasm_path)?;
     if !contains(&bindgened, b"__wasm_split_00___screens___00_import_") {
         bail!(
-            "{} has no split point: was it built with the `split` feature?",
+            "{} has no split point: was it built with MICROLEARN_SPLIT=1 (build.rs)?",
             wasm_path.display()
         );
     }
