@@ -2,10 +2,10 @@
 //!
 //! The first screen (Today, or the welcome for a new learner) needs the engine, storage and the
 //! layout; the session player, placement, progress, settings and the rest do not. In the release
-//! bundle (cfg `microlearn_split`, set by build.rs when `cargo xtask build` runs trunk), `render_screen`'s body and everything only it reaches are moved by
-//! `cargo xtask build` into `screens-<hash>.wasm` (wasm-split, see ARCHITECTURE.md), and the
-//! main module calls it through the names below. In other builds (tests, `cargo check`,
-//! `cargo xtask dev`) the call is direct.
+//! bundle (cfg `microlearn_split`, which build.rs sets when `cargo xtask build` runs trunk),
+//! `render_screen`'s body and everything only it reaches are moved into `screens-<hash>.wasm`
+//! (wasm-split, see ARCHITECTURE.md), and the main module calls it through the names below. In
+//! other builds (tests, `cargo check`, `cargo xtask dev`) the call is direct.
 
 use std::cell::{Cell, RefCell};
 
