@@ -45,11 +45,18 @@ pub struct LaterScreenProps {
 #[function_component(LaterScreen)]
 pub fn later_screen(props: &LaterScreenProps) -> Html {
     let rerender = use_force_update();
-    match STATE.get() {
+    let state = STATE.get();
+    // Asks for the module (or to hear when it arrives) in an effect, once per state, not on
+    // every render.
+    use_effect_with(state, move |state| {
+        if matches!(state, ModuleState::NotRequested | ModuleState::Loading) {
+            request(Callback::from(move |()| rerender.force_update()));
+        }
+    });
+    match state {
         ModuleState::Ready => render_loaded(props.route.clone()),
         ModuleState::Failed => failed(),
         ModuleState::NotRequested | ModuleState::Loading => {
-            request(Callback::from(move |()| rerender.force_update()));
             html! { <p class="app-loading" role="status">{ "Loading…" }</p> }
         }
     }
