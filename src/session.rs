@@ -57,11 +57,11 @@ impl Session {
         catalogue: &cm::Catalogue,
         now_ms: i64,
     ) -> Self {
-        let variants = plan
-            .queue
-            .iter()
-            .map(|entry| (entry.item_id.clone(), variant_for(learner, &entry.item_id)))
-            .collect();
+        let variants = engine::sort::map_from_pairs(
+            plan.queue
+                .iter()
+                .map(|entry| (entry.item_id.clone(), variant_for(learner, &entry.item_id))),
+        );
         let mut session = Self {
             plan,
             variants,
@@ -178,11 +178,12 @@ impl Session {
         if queue.len() != point.queue.len() || point.position >= queue.len() {
             return None;
         }
-        let variants = point
-            .queue
-            .iter()
-            .map(|entry| (ItemId::new(entry.item_id.clone()), entry.variant))
-            .collect();
+        let variants = engine::sort::map_from_pairs(
+            point
+                .queue
+                .iter()
+                .map(|entry| (ItemId::new(entry.item_id.clone()), entry.variant)),
+        );
         let step = match &point.lesson_card {
             Some((module_id, lesson_id, index)) => Step::Card {
                 module_id: module_id.clone(),
@@ -316,7 +317,9 @@ pub fn practice_plan(
         .filter(|item| learner.items.contains_key(&item.id))
         .filter_map(|item| queue_entry(&item.id.0, learner, catalogue, scheduler, now_ms))
         .collect();
-    entries.sort_by(|left, right| left.recall.total_cmp(&right.recall));
+    engine::sort::sort_by(&mut entries, |left, right| {
+        left.recall.total_cmp(&right.recall)
+    });
     entries.truncate(size);
     plan_from_queue(entries)
 }

@@ -125,7 +125,7 @@ fn line(values: &[f64], x_of: &impl Fn(usize) -> f64, y_of: &impl Fn(f64) -> f64
 /// The median of the values (0 when there are none).
 pub fn median(values: &[f64]) -> f64 {
     let mut sorted: Vec<f64> = values.iter().copied().filter(|v| v.is_finite()).collect();
-    sorted.sort_by(f64::total_cmp);
+    engine::sort::sort_by(&mut sorted, f64::total_cmp);
     match sorted.len() {
         0 => 0.0,
         n if n % 2 == 1 => sorted[n / 2],

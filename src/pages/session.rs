@@ -45,7 +45,7 @@ pub fn session_page() -> Html {
             .iter()
             .map(|e| e.module_id.clone())
             .collect();
-        ids.sort();
+        engine::sort::sort_by(&mut ids, String::cmp);
         ids.dedup();
         ids
     });

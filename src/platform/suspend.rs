@@ -19,7 +19,7 @@ const FORMAT: char = '1';
 /// LMS keeps status and score regardless).
 pub fn encode(events: &[ReviewEvent], limit: usize) -> String {
     let mut sorted: Vec<&ReviewEvent> = events.iter().collect();
-    sorted.sort_by(|a, b| a.replay_order(b));
+    engine::sort::sort_by(&mut sorted, |a, b| a.replay_order(b));
     for skip in 0..=sorted.len() {
         let text = encode_all(&sorted[skip..]);
         if text.len() <= limit {

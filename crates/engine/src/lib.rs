@@ -57,6 +57,7 @@ pub mod placement;
 pub mod planner;
 pub mod scheduler;
 pub mod settings;
+pub mod sort;
 pub mod state;
 pub mod synthetic;
 pub mod time;

@@ -256,9 +256,9 @@ impl ReviewLog {
 
     /// Builds a log from events in any order, dropping repeated ids.
     pub fn from_events(mut events: Vec<ReviewEvent>) -> Self {
-        events.sort_by(ReviewEvent::identity_order);
+        crate::sort::sort_by(&mut events, ReviewEvent::identity_order);
         events.dedup_by(|later, earlier| later.id == earlier.id);
-        events.sort_by(ReviewEvent::replay_order);
+        crate::sort::sort_by(&mut events, ReviewEvent::replay_order);
         let id_hashes = events.iter().map(|event| id_hash(&event.id)).collect();
         Self { events, id_hashes }
     }

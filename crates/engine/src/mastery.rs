@@ -87,10 +87,11 @@ pub fn mastery(
             mastery_from_recalls(module, &recalls, settings, &recall_of)
         })
         .collect();
-    let skill_domains = domain_recalls
-        .into_iter()
-        .map(|(domain, recalls)| (domain, Mastery::from_recalls(&recalls)))
-        .collect();
+    let skill_domains = crate::sort::map_from_pairs(
+        domain_recalls
+            .into_iter()
+            .map(|(domain, recalls)| (domain, Mastery::from_recalls(&recalls))),
+    );
     MasteryReport {
         modules,
         skill_domains,
@@ -132,14 +133,10 @@ fn mastery_from_recalls(
     recall_of: &impl Fn(&Item) -> Option<f32>,
 ) -> ModuleMastery {
     let mastery = Mastery::from_recalls(recalls);
-    let lessons = module
-        .lessons
-        .iter()
-        .map(|lesson| {
-            let lesson_recalls: Vec<Option<f32>> = lesson.items.iter().map(recall_of).collect();
-            (lesson.id.clone(), Mastery::from_recalls(&lesson_recalls))
-        })
-        .collect();
+    let lessons = crate::sort::map_from_pairs(module.lessons.iter().map(|lesson| {
+        let lesson_recalls: Vec<Option<f32>> = lesson.items.iter().map(recall_of).collect();
+        (lesson.id.clone(), Mastery::from_recalls(&lesson_recalls))
+    }));
     let target = settings.for_module(module).desired_retention;
     ModuleMastery {
         module_id: module.id.clone(),

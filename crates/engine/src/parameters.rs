@@ -95,7 +95,7 @@ pub fn training_samples(log: &ReviewLog) -> Vec<TrainingSample> {
         .values()
         .flat_map(|history| samples_from_history(history))
         .collect();
-    samples.sort_by_key(|sample| sample.at_ms);
+    crate::sort::sort_by_key(&mut samples, |sample| sample.at_ms);
     samples
 }
 

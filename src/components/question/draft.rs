@@ -111,7 +111,7 @@ pub fn toggle(list: &mut Vec<usize>, index: usize) {
         list.remove(position);
     } else {
         list.push(index);
-        list.sort_unstable();
+        engine::sort::sort_by(list, usize::cmp);
     }
 }
 
@@ -146,7 +146,7 @@ fn starting_order(steps: &[String]) -> Vec<usize> {
         })
     };
     let mut order: Vec<usize> = (0..steps.len()).collect();
-    order.sort_by_key(|&index| hash(&steps[index]));
+    engine::sort::sort_by_key(&mut order, |&index| hash(&steps[index]));
     if order
         .iter()
         .enumerate()

@@ -250,7 +250,7 @@ fn due_candidates<'a>(input: &PlanInput<'a>) -> Vec<DueCandidate<'a>> {
             }
         }
     }
-    candidates.sort_by(|left, right| {
+    crate::sort::sort_by(&mut candidates, |left, right| {
         left.urgency
             .total_cmp(&right.urgency)
             .then_with(|| {
