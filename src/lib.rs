@@ -19,7 +19,6 @@ pub mod storage;
 mod store;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 pub use route::Route;
 use state::AppState;
@@ -35,14 +34,13 @@ pub fn app() -> Html {
     hooks::use_platform(app.clone());
     hooks::use_memory_model(app.clone());
     split::use_prefetch();
+    let route = hooks::use_route();
     html! {
         <ContextProvider<state::AppContext> context={app}>
-            <HashRouter>
-                <components::layout::Layout>
-                    <platform::Platform />
-                    <Switch<Route> render={route::render} />
-                </components::layout::Layout>
-            </HashRouter>
+            <components::layout::Layout>
+                <platform::Platform />
+                { route::render(route) }
+            </components::layout::Layout>
         </ContextProvider<state::AppContext>>
     }
 }

@@ -2,7 +2,6 @@
 //! saved data, and the footer.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::route::Route;
 use crate::state::{Action, use_app};
@@ -85,9 +84,9 @@ fn notices() -> Html {
 /// The primary navigation; the current screen is marked with `aria-current`.
 #[function_component(Navigation)]
 fn navigation() -> Html {
-    let current = use_route::<Route>().map(|route| route.section());
+    let current = crate::hooks::use_route().section();
     let items = Route::NAVIGATION.iter().map(|(route, label)| {
-        let is_current = current.as_ref() == Some(route);
+        let is_current = current == *route;
         html! {
             <li>
                 <a class="app-nav__link" href={route.href()} aria-current={is_current.then_some("page")}>

@@ -2,7 +2,6 @@
 //! button to start it.
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::modules::lesson_state;
 use crate::clock::now_ms;
@@ -20,7 +19,6 @@ pub struct LessonPageProps {
 #[function_component(LessonPage)]
 pub fn lesson_page(props: &LessonPageProps) -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     let Some(catalogue) = app.catalogue.clone().filter(|_| app.ready()) else {
         return html! { <Loading heading="Lesson" /> };
     };
@@ -45,9 +43,7 @@ pub fn lesson_page(props: &LessonPageProps) -> Html {
                 now,
             );
             app.dispatch(Action::StartSession(plan, now));
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::Session);
-            }
+            Route::Session.go();
         })
     };
     let started = !state.starts_with("Not");

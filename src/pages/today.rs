@@ -3,7 +3,6 @@
 
 use engine::DeadlineStatus;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::first_run::FirstRun;
 use crate::clock::now_ms;
@@ -21,7 +20,6 @@ pub fn plural(count: usize, one: &str, many: &str) -> String {
 #[function_component(Today)]
 pub fn today() -> Html {
     let app = use_app();
-    let navigator = use_navigator();
     if !app.ready() {
         let name = app
             .catalogue
@@ -34,12 +32,10 @@ pub fn today() -> Html {
     }
     let now = now_ms();
     let start = |action: fn(&AppContext, i64)| {
-        let (app, navigator) = (app.clone(), navigator.clone());
+        let app = app.clone();
         Callback::from(move |_: MouseEvent| {
             action(&app, now_ms());
-            if let Some(navigator) = &navigator {
-                navigator.push(&Route::Session);
-            }
+            Route::Session.go();
         })
     };
     html! {
