@@ -55,8 +55,9 @@ test('the server sends production headers', async ({ request }) => {
   const bootName = html.match(/<script type="module" src="\.\/(boot-[0-9a-f]+\.js)"><\/script>/)?.[1];
   expect(bootName, 'index.html starts the app from the loader file').toBeTruthy();
   const boot = await (await request.get(`./${bootName}`)).text();
-  // The loader fetches the wasm only after the first paint, checked against its integrity hash.
-  const [, wasmName, integrity] = boot.match(/fetch\('\.\/([^']+_bg\.wasm)', \{ integrity: '(sha384-[^']+)' \}\)/) ?? [];
+  // The loader fetches the wasm only after the first paint, checked against its integrity hash
+  // (the loader is minified, so the pattern allows either quote and any spacing).
+  const [, wasmName, integrity] = boot.match(/fetch\(["']\.\/([^"']+_bg\.wasm)["'],\s*\{\s*integrity:\s*["'](sha384-[^"']+)["']\s*\}\)/) ?? [];
   expect(wasmName, 'the loader fetches the wasm with its integrity hash').toBeTruthy();
   expect(html, 'the wasm is not preloaded ahead of the first paint').not.toContain(wasmName);
   const wasm = await request.get(`./${wasmName}`);

@@ -53,6 +53,7 @@ pub fn build(options: &BuildOptions) -> Result<()> {
         split.main_bytes, split.later_files
     );
     crate::loader::write_loader(&options.dist_dir)?;
+    crate::minify::minify_first_screen_scripts(&options.dist_dir)?;
     content_cmd::write_compiled(
         &content,
         &options.content_dir,

@@ -9,6 +9,7 @@ mod deploy_docs;
 mod fuzz;
 mod http;
 mod loader;
+mod minify;
 mod nginx;
 mod pwa;
 mod replay;
