@@ -9,11 +9,12 @@ use std::path::{Path, PathBuf};
 /// foundation's was 250 KB). The check prints whether it is met.
 pub const FIRST_SCREEN_TARGET_BYTES: u64 = 200 * 1024;
 
-/// The ceiling the suite enforces: the foundation's budget of 250 KB (issue 2). Until session 5
-/// the first screen was 341,633 bytes and the ceiling 334 KB; moving the screens after the first
-/// into a second wasm module (`xtask/src/split.rs`) brought it to 249,712 bytes. Lower it whenever
-/// the bundle shrinks, and remove it once the 200 KB target holds.
-pub const FIRST_SCREEN_CEILING_BYTES: u64 = 250 * 1024;
+/// The ceiling the suite enforces, below the foundation's budget of 250 KB (issue 2). Until
+/// session 5 the first screen was 341,633 bytes and the ceiling 334 KB; moving the screens after
+/// the first into a second wasm module (`xtask/src/split.rs`) brought it to 249,712 bytes, and in
+/// session 6 one shared sort, hash routing without yew-router and minified scripts to 221,630.
+/// Lower it whenever the bundle shrinks, and remove it once the 200 KB target holds.
+pub const FIRST_SCREEN_CEILING_BYTES: u64 = 224 * 1024;
 
 /// One file's sizes.
 #[derive(Debug, Clone)]
