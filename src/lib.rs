@@ -37,7 +37,7 @@ pub fn app() -> Html {
     let route = hooks::use_route();
     html! {
         <ContextProvider<state::AppContext> context={app}>
-            <components::layout::Layout>
+            <components::layout::Layout section={route.section()}>
                 <platform::Platform />
                 { route::render(route) }
             </components::layout::Layout>

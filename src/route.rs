@@ -3,7 +3,7 @@
 //!
 //! The routing is this file and `hooks/use_route.rs` rather than yew-router: the app needs only
 //! "which screen does the fragment name" and "go to this screen", and yew-router with its history
-//! and route-matching crates took 46 KB of the first screen's wasm (BENCHMARKS.md).
+//! and route-matching crates took 59 KB of the first screen's wasm (BENCHMARKS.md).
 
 use yew::prelude::*;
 

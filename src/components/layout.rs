@@ -8,6 +8,8 @@ use crate::state::{Action, use_app};
 
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
+    /// The navigation section of the current screen, marked with `aria-current`.
+    pub section: Route,
     pub children: Html,
 }
 
@@ -32,7 +34,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                         { name }
                     </a>
                 </div>
-                <Navigation />
+                <Navigation current={props.section.clone()} />
             </header>
             <main class="nhsuk-width-container nhsuk-main-wrapper" id="maincontent" tabindex="-1">
                 <Notices />
@@ -81,12 +83,17 @@ fn notices() -> Html {
     }
 }
 
-/// The primary navigation; the current screen is marked with `aria-current`.
+#[derive(Properties, PartialEq)]
+struct NavigationProps {
+    current: Route,
+}
+
+/// The primary navigation; the current screen's section is marked with `aria-current`.
 #[function_component(Navigation)]
-fn navigation() -> Html {
-    let current = crate::hooks::use_route().section();
+fn navigation(props: &NavigationProps) -> Html {
+    let current = &props.current;
     let items = Route::NAVIGATION.iter().map(|(route, label)| {
-        let is_current = current == *route;
+        let is_current = current == route;
         html! {
             <li>
                 <a class="app-nav__link" href={route.href()} aria-current={is_current.then_some("page")}>

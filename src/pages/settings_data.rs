@@ -19,10 +19,10 @@ const UNREADABLE_FILE: &str = "The file could not be read. Nothing on this devic
 /// Starts the app again, on Today when `to_today` (the welcome after a reset), so every screen
 /// reads fresh data.
 fn reload(to_today: bool) {
+    if to_today {
+        crate::route::Route::Today.go();
+    }
     if let Some(window) = web_sys::window() {
-        if to_today {
-            let _ = window.location().set_hash("#/today");
-        }
         let _ = window.location().reload();
     }
 }
