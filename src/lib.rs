@@ -31,14 +31,12 @@ pub fn app() -> Html {
     hooks::use_catalogue(app.clone());
     hooks::use_persistence(app.clone());
     hooks::use_display(app.clone());
-    hooks::use_platform(app.clone());
-    hooks::use_memory_model(app.clone());
     split::use_prefetch();
     let route = hooks::use_route();
     html! {
         <ContextProvider<state::AppContext> context={app}>
             <components::layout::Layout section={route.section()}>
-                <platform::Platform />
+                <split::Background />
                 { route::render(route) }
             </components::layout::Layout>
         </ContextProvider<state::AppContext>>

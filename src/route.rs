@@ -155,7 +155,7 @@ pub fn current() -> Route {
     Route::from_path(hash.strip_prefix('#').unwrap_or(&hash))
 }
 
-/// The screens after the first: this function's body is the second module's entry point.
+/// The screens after the first, drawn by the second module (`crate::split::render_later`).
 pub fn render_screen(route: Route) -> Html {
     match route {
         Route::Session => html! { <pages::SessionPage /> },

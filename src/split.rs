@@ -1,11 +1,14 @@
-//! The screens after the first, in a second wasm module that is fetched when one is first shown.
+//! The screens after the first, and the app's background work, in a second wasm module that is
+//! fetched a second after the app starts, or as soon as a later screen is shown.
 //!
 //! The first screen (Today, or the welcome for a new learner) needs the engine, storage and the
-//! layout; the session player, placement, progress, settings and the rest do not. In the release
-//! bundle (cfg `microlearn_split`, which build.rs sets when `cargo xtask build` runs trunk),
-//! `render_screen`'s body and everything only it reaches are moved into `screens-<hash>.wasm`
-//! (wasm-split, see ARCHITECTURE.md), and the main module calls it through the names below. In
-//! other builds (tests, `cargo check`, `cargo xtask dev`) the call is direct.
+//! layout; the session player, placement, progress, settings and the rest do not, and neither
+//! does the background work (an LMS, a host page, the service worker and its update notice,
+//! fitting the memory model: `crate::platform::Platform`). In the release bundle (cfg
+//! `microlearn_split`, which build.rs sets when `cargo xtask build` runs trunk), `render_later`'s
+//! body and everything only it reaches are moved into `screens-<hash>.wasm` (wasm-split, see
+//! ARCHITECTURE.md), and the main module calls it through the names below. In other builds
+//! (tests, `cargo check`, `cargo xtask dev`) the call is direct.
 
 use std::cell::{Cell, RefCell};
 
@@ -35,6 +38,23 @@ thread_local! {
     static WAITING: RefCell<Vec<Callback<()>>> = const { RefCell::new(Vec::new()) };
 }
 
+/// What the second module draws.
+pub enum Later {
+    /// A screen after the first.
+    Screen(Route),
+    /// The background work, drawn once in the app's root (it shows only the update notice).
+    Background,
+}
+
+/// The second module's entry point: this function's body, and everything only it reaches, is
+/// what wasm-split moves.
+pub fn render_later(later: Later) -> Html {
+    match later {
+        Later::Screen(route) => crate::route::render_screen(route),
+        Later::Background => html! { <crate::platform::Platform /> },
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LaterScreenProps {
     pub route: Route,
@@ -54,11 +74,37 @@ pub fn later_screen(props: &LaterScreenProps) -> Html {
         }
     });
     match state {
-        ModuleState::Ready => render_loaded(props.route.clone()),
+        ModuleState::Ready => render_loaded(Later::Screen(props.route.clone())),
         ModuleState::Failed => failed(),
         ModuleState::NotRequested | ModuleState::Loading => {
             html! { <p class="app-loading" role="status">{ "Loading…" }</p> }
         }
+    }
+}
+
+/// The background work, once the second module is here. It waits for the prefetch below, except
+/// inside an LMS, where the module is asked for at once so the LMS session opens (and the
+/// progress it kept is merged) before the learner can start answering. If the module cannot be
+/// loaded, nothing is drawn: the screens that need it say so and offer a reload.
+#[function_component(Background)]
+pub fn background() -> Html {
+    let rerender = use_force_update();
+    let state = STATE.get();
+    use_effect_with(state, move |state| {
+        let on_done = Callback::from(move |()| rerender.force_update());
+        match state {
+            ModuleState::NotRequested if crate::platform::launched_by_package() => {
+                request(on_done);
+            }
+            ModuleState::NotRequested | ModuleState::Loading => {
+                WAITING.with_borrow_mut(|waiting| waiting.push(on_done));
+            }
+            ModuleState::Ready | ModuleState::Failed => {}
+        }
+    });
+    match state {
+        ModuleState::Ready => render_loaded(Later::Background),
+        _ => Html::default(),
     }
 }
 
@@ -119,13 +165,13 @@ mod loader {
 }
 
 #[cfg(not(microlearn_split))]
-fn render_loaded(route: Route) -> Html {
-    crate::route::render_screen(route)
+fn render_loaded(later: Later) -> Html {
+    render_later(later)
 }
 
 #[cfg(microlearn_split)]
-fn render_loaded(route: Route) -> Html {
-    loader::render(route)
+fn render_loaded(later: Later) -> Html {
+    loader::render(later)
 }
 
 /// The names wasm-split looks for: an import and an export that differ only in `import`/`export`,
@@ -139,7 +185,7 @@ mod loader {
 
     use yew::Html;
 
-    use crate::route::Route;
+    use super::Later;
 
     #[link(wasm_import_module = "./__wasm_split.js")]
     unsafe extern "C" {
@@ -147,12 +193,12 @@ mod loader {
             callback: unsafe extern "C" fn(*const c_void, bool),
             data: *const c_void,
         );
-        fn __wasm_split_00___screens___00_import_0a1b2c3d_render(route: Route) -> Html;
+        fn __wasm_split_00___screens___00_import_0a1b2c3d_render(later: Later) -> Html;
     }
 
     #[unsafe(no_mangle)]
-    pub extern "C" fn __wasm_split_00___screens___00_export_0a1b2c3d_render(route: Route) -> Html {
-        crate::route::render_screen(route)
+    pub extern "C" fn __wasm_split_00___screens___00_export_0a1b2c3d_render(later: Later) -> Html {
+        super::render_later(later)
     }
 
     unsafe extern "C" fn on_loaded(_data: *const c_void, ok: bool) {
@@ -165,9 +211,9 @@ mod loader {
         unsafe { __wasm_split_load_screens_0a1b2c3d_render(on_loaded, std::ptr::null()) }
     }
 
-    pub fn render(route: Route) -> Html {
+    pub fn render(later: Later) -> Html {
         // SAFETY: called only once `on_loaded(true)` reported the module instantiated, which
         // put the export's body in the table slot this import calls through.
-        unsafe { __wasm_split_00___screens___00_import_0a1b2c3d_render(route) }
+        unsafe { __wasm_split_00___screens___00_import_0a1b2c3d_render(later) }
     }
 }

@@ -19,18 +19,26 @@ use yew::prelude::*;
 
 pub use host::HostEvent;
 pub use lms::{
-    finish as finish_lms_session, in_lms, launched_module, save_progress, saved_progress,
+    finish as finish_lms_session, in_lms, launched_by_package, launched_module, save_progress,
+    saved_progress,
 };
 pub use update_notice::UpdateNotice;
 
-/// Mounted once in the app's root: starts the LMS session (if any), tells a host page the app is
-/// ready, and shows the update notice when a new deployment is waiting.
+/// The app's background work, mounted once in its root from the second wasm module
+/// (`crate::split::Background`; none of it is needed for the first screen): starts the LMS
+/// session (if any), tells a host page the app is ready, reports progress to both
+/// (`use_platform`), fits the memory model when one is due (`use_memory_model`), and shows the
+/// update notice when a new deployment is waiting.
 #[function_component(Platform)]
 pub fn platform() -> Html {
+    let app = crate::state::use_app();
+    // First, so the LMS session is open when the progress hook looks for it.
     use_effect_with((), |()| {
         lms::start();
         host::send(&HostEvent::Ready);
     });
+    crate::hooks::use_platform(app.clone());
+    crate::hooks::use_memory_model(app);
     html! { <UpdateNotice /> }
 }
 

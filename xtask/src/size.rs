@@ -5,16 +5,13 @@ use anyhow::{Context, Result, bail};
 use crate::compress;
 use std::path::{Path, PathBuf};
 
-/// The target for the files needed for the first screen, brotli-compressed (issue 11; the
-/// foundation's was 250 KB). The check prints whether it is met.
-pub const FIRST_SCREEN_TARGET_BYTES: u64 = 200 * 1024;
-
-/// The ceiling the suite enforces, below the foundation's budget of 250 KB (issue 2). Until
-/// session 5 the first screen was 341,633 bytes and the ceiling 334 KB; moving the screens after
-/// the first into a second wasm module (`xtask/src/split.rs`) brought it to 249,712 bytes, and in
-/// session 6 one shared sort, hash routing without yew-router and minified scripts to 221,630.
-/// Lower it whenever the bundle shrinks, and remove it once the 200 KB target holds.
-pub const FIRST_SCREEN_CEILING_BYTES: u64 = 224 * 1024;
+/// The budget for the files needed for the first screen, brotli-compressed (issue 11; the
+/// foundation's was 250 KB), enforced by the suite. The first screen went from 341,633 bytes to
+/// 249,712 when the screens after the first moved into a second wasm module (session 5,
+/// `xtask/src/split.rs`), to 221,630 with one shared sort, hash routing without yew-router and
+/// minified scripts (session 6), and to about 201,000 when the background work (LMS, host page,
+/// service worker, memory-model fits) moved into that module too (session 7).
+pub const FIRST_SCREEN_BUDGET_BYTES: u64 = 200 * 1024;
 
 /// One file's sizes.
 #[derive(Debug, Clone)]
@@ -133,24 +130,22 @@ pub fn run(args: &[String]) -> Result<()> {
 pub fn check_budget(dist_dir: &Path) -> Result<()> {
     let first_screen = print_report(&measure(dist_dir)?);
     let kb = |bytes: u64| bytes as f64 / 1024.0;
-    let target = FIRST_SCREEN_TARGET_BYTES;
-    let verdict = if first_screen <= target {
-        "met"
-    } else {
-        "NOT MET"
-    };
+    let budget = FIRST_SCREEN_BUDGET_BYTES;
     println!(
-        "budget: first screen {:.1} KB brotli; target {:.1} KB: {verdict}",
+        "budget: first screen {first_screen} bytes ({:.1} KB) brotli; budget {:.1} KB: {}",
         kb(first_screen),
-        kb(target)
+        kb(budget),
+        if first_screen <= budget {
+            "met"
+        } else {
+            "OVER"
+        }
     );
-    let ceiling = target.max(FIRST_SCREEN_CEILING_BYTES);
-    println!(
-        "budget: enforced ceiling {:.1} KB (no growth past today's size)",
-        kb(ceiling)
-    );
-    if first_screen > ceiling {
-        bail!("the first screen is {first_screen} bytes brotli, over the ceiling of {ceiling}");
+    if first_screen > budget {
+        bail!(
+            "the first screen is {first_screen} bytes brotli, over the budget of {budget}: \
+             run `cargo xtask size` to see which file grew"
+        );
     }
     Ok(())
 }
