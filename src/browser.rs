@@ -93,6 +93,24 @@ pub fn focus_by_id(id: &str) {
     let _ = window.request_animation_frame(after_paint.unchecked_ref());
 }
 
+/// Runs `callback` in a task of its own after the current one (a zero timeout). Work split this
+/// way is two shorter tasks on a slow phone instead of one long one, and a tap or a key press
+/// that arrives in between is handled first. Returns the timeout's handle for [`cancel_task`].
+pub fn in_next_task(callback: impl FnOnce() + 'static) -> Option<i32> {
+    let window = web_sys::window()?;
+    let callback = Closure::once_into_js(callback);
+    window
+        .set_timeout_with_callback(callback.unchecked_ref())
+        .ok()
+}
+
+/// Cancels a task [`in_next_task`] queued, if it has not run yet.
+pub fn cancel_task(handle: i32) {
+    if let Some(window) = web_sys::window() {
+        window.clear_timeout_with_handle(handle);
+    }
+}
+
 /// Scrolls the element with this id into view, if it exists.
 pub fn scroll_into_view_by_id(id: &str) {
     if let Some(element) = html_element_by_id(id) {

@@ -20,6 +20,7 @@ mod store;
 
 use yew::prelude::*;
 
+pub use components::deferred::Deferred;
 pub use route::Route;
 use state::AppState;
 

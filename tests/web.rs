@@ -1,4 +1,4 @@
-//! wasm-bindgen tests of the app in headless Chromium: mounting, routing and the navigation.
+//! wasm-bindgen tests of the app in headless Chromium: mounting, routing, the navigation, and drawing a task later.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
@@ -89,4 +89,32 @@ fn the_test_clock_offset_is_read_from_storage_and_garbage_means_none() {
     // `now_ms` adds the offset this page loaded with; this test page loaded with none.
     let plain = microlearn::clock::now_ms() - js_sys::Date::now() as i64;
     assert!(plain.abs() < 1_000, "no offset gives {plain}");
+}
+
+#[yew::function_component(DeferredStep)]
+fn deferred_step() -> yew::Html {
+    yew::html! {
+        <>
+            <h1>{ "Verdict" }</h1>
+            <microlearn::Deferred><p class="later">{ "Explanation" }</p></microlearn::Deferred>
+        </>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn deferred_children_are_drawn_one_task_after_the_rest() {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<DeferredStep>::with_root(root.clone()).render();
+    // Yew draws in a microtask; once it has, the heading is there and the deferred part is not,
+    // because its timeout is a task of its own.
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL))
+        .await
+        .unwrap();
+    assert!(root.query_selector("h1").unwrap().is_some());
+    assert!(root.query_selector("p.later").unwrap().is_none());
+    settle().await;
+    let later = root.query_selector("p.later").unwrap().expect("drawn");
+    assert_eq!(later.text_content().unwrap(), "Explanation");
 }

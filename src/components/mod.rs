@@ -1,6 +1,7 @@
 //! Reusable components shared by the pages.
 
 pub mod chart;
+pub mod deferred;
 pub mod layout;
 pub mod loading;
 pub mod question;

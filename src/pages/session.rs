@@ -10,8 +10,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::adapter;
-use crate::browser::{device_id, focus_by_id, random_token};
+use crate::browser::{device_id, focus_by_id, in_next_task, random_token};
 use crate::clock::now_ms;
+use crate::components::deferred::Deferred;
 use crate::components::loading::{Loading, module_loading};
 use crate::components::question::{QuestionView, Submission, trusted_html};
 use crate::hooks::use_modules;
@@ -168,16 +169,23 @@ fn asking_view(app: &AppContext, session: &Session, shown_at_ms: i64) -> Html {
         let item = Rc::new(item.clone());
         Callback::from(move |submission: Submission| {
             let feedback = mark(&app, &item, variant, shown_at_ms, submission);
-            app.dispatch(Action::Answered(Box::new(feedback), now_ms()));
+            // The tap's own task ends here; recording the answer and drawing the feedback run
+            // in the next (a second tap in between is ignored by the reducer).
+            let app = app.clone();
+            in_next_task(move || app.dispatch(Action::Answered(Box::new(feedback), now_ms())));
         })
     };
+    let key = format!("{}-{}", session.position, item.id);
+    let deferred_key = format!("asking-{key}");
     html! {
         <>
             <h1 id="step-heading" tabindex="-1" class="nhsuk-heading-m">{ format!("Question {}", session.position + 1) }</h1>
-            <div data-item={item.id.clone()} data-variant={variant.to_string()}>
-            <QuestionView key={format!("{}-{}", session.position, item.id)} id={format!("q{}", session.position)}
-                {question} marked={false} ask_confidence={app.settings.ask_confidence} {on_submit} />
-            </div>
+            <Deferred key={deferred_key}>
+                <div data-item={item.id.clone()} data-variant={variant.to_string()}>
+                <QuestionView {key} id={format!("q{}", session.position)}
+                    {question} marked={false} ask_confidence={app.settings.ask_confidence} {on_submit} />
+                </div>
+            </Deferred>
         </>
     }
 }
@@ -259,17 +267,19 @@ fn feedback_view(
                 <h1 id="step-heading" tabindex="-1" class="nhsuk-heading-m">{ verdict }</h1>
                 if again { <p>{ "This question will come back later in the session." }</p> }
             </div>
-            <QuestionView key={format!("marked-{}-{}", session.position, item.id)} id={format!("q{}", session.position)}
-                question={question.clone()} marked={true} ask_confidence={false} on_submit={Callback::noop()}
-                given={Some(feedback.response.clone())} />
-            <div class="app-explanation">
-                <h2 class="nhsuk-heading-s">{ "Why" }</h2>
-                { trusted_html(&question.explanation_html) }
-                <p class="nhsuk-body-s">{ "Source: " }<a href={item.source.url.clone()} target="_blank" rel="noopener noreferrer">{ &item.source.title }<span class="nhsuk-u-visually-hidden">{ " (opens in a new tab)" }</span></a></p>
-            </div>
-            <button type="button" class="nhsuk-button app-continue" {onclick} disabled={saving} id="continue-button">
-                { if saving { "Saving…" } else if last { "Finish" } else { "Continue" } }
-            </button>
+            <Deferred key={format!("feedback-{}-{}", session.position, item.id)}>
+                <QuestionView key={format!("marked-{}-{}", session.position, item.id)} id={format!("q{}", session.position)}
+                    question={question.clone()} marked={true} ask_confidence={false} on_submit={Callback::noop()}
+                    given={Some(feedback.response.clone())} />
+                <div class="app-explanation">
+                    <h2 class="nhsuk-heading-s">{ "Why" }</h2>
+                    { trusted_html(&question.explanation_html) }
+                    <p class="nhsuk-body-s">{ "Source: " }<a href={item.source.url.clone()} target="_blank" rel="noopener noreferrer">{ &item.source.title }<span class="nhsuk-u-visually-hidden">{ " (opens in a new tab)" }</span></a></p>
+                </div>
+                <button type="button" class="nhsuk-button app-continue" {onclick} disabled={saving} id="continue-button">
+                    { if saving { "Saving…" } else if last { "Finish" } else { "Continue" } }
+                </button>
+            </Deferred>
         </>
     }
 }

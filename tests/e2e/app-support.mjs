@@ -166,13 +166,15 @@ export async function readCards(page) {
   }
 }
 
-/** Answers the question on screen and waits for the feedback. */
+/** Answers the question on screen and waits for the feedback: the verdict, and a task later
+ * the rest (src/components/deferred.rs), which ends with "Continue" (enabled once saved). */
 export async function answerCurrent(page, items, { correct = true } = {}) {
   await readCards(page);
   const { item, question, form } = await currentQuestion(page, items);
   await fillQuestion(form, question, { correct });
   await page.getByRole('button', { name: 'Check answer' }).click();
   await expect(page.locator('.app-verdict')).toBeVisible();
+  await expect(page.locator('#continue-button')).toBeVisible();
   return item;
 }
 
