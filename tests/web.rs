@@ -1,4 +1,4 @@
-//! wasm-bindgen tests of the app in headless Chromium: mounting, routing, the navigation, and drawing a task later.
+//! wasm-bindgen tests of the app in headless Chromium: mounting, routing, the navigation, and drawing after a paint.
 #![cfg(target_arch = "wasm32")]
 
 use wasm_bindgen_test::*;
@@ -102,19 +102,19 @@ fn deferred_step() -> yew::Html {
 }
 
 #[wasm_bindgen_test]
-async fn deferred_children_are_drawn_one_task_after_the_rest() {
+async fn deferred_children_are_drawn_after_the_next_paint() {
     let document = web_sys::window().unwrap().document().unwrap();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<DeferredStep>::with_root(root.clone()).render();
-    // Yew draws in a microtask; once it has, the heading is there and the deferred part is not,
-    // because its timeout is a task of its own.
+    // Yew draws in a microtask; once it has, the heading is there and the deferred part is not:
+    // it waits for the next frame to be painted.
     wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL))
         .await
         .unwrap();
     assert!(root.query_selector("h1").unwrap().is_some());
     assert!(root.query_selector("p.later").unwrap().is_none());
-    settle().await;
+    gloo_timers_sleep(200).await;
     let later = root.query_selector("p.later").unwrap().expect("drawn");
     assert_eq!(later.text_content().unwrap(), "Explanation");
 }

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::adapter;
-use crate::browser::{device_id, focus_by_id, in_next_task, random_token};
+use crate::browser::{device_id, focus_by_id, in_next_task, random_token, release_focus};
 use crate::clock::now_ms;
 use crate::components::deferred::Deferred;
 use crate::components::loading::{Loading, module_loading};
@@ -171,6 +171,7 @@ fn asking_view(app: &AppContext, session: &Session, shown_at_ms: i64) -> Html {
             let feedback = mark(&app, &item, variant, shown_at_ms, submission);
             // The tap's own task ends here; recording the answer and drawing the feedback run
             // in the next (a second tap in between is ignored by the reducer).
+            release_focus();
             let app = app.clone();
             in_next_task(move || app.dispatch(Action::Answered(Box::new(feedback), now_ms())));
         })
@@ -228,9 +229,15 @@ fn mark(
     }
 }
 
+/// "Continue" (or Enter): like "Check answer", the press's own task only lets go of focus, and
+/// the next question is drawn in the task after.
 fn continue_callback(app: &AppContext) -> Callback<()> {
     let app = app.clone();
-    Callback::from(move |_| app.dispatch(Action::Continue(now_ms())))
+    Callback::from(move |_| {
+        release_focus();
+        let app = app.clone();
+        in_next_task(move || app.dispatch(Action::Continue(now_ms())));
+    })
 }
 
 fn feedback_view(
@@ -271,14 +278,16 @@ fn feedback_view(
                 <QuestionView key={format!("marked-{}-{}", session.position, item.id)} id={format!("q{}", session.position)}
                     question={question.clone()} marked={true} ask_confidence={false} on_submit={Callback::noop()}
                     given={Some(feedback.response.clone())} />
-                <div class="app-explanation">
-                    <h2 class="nhsuk-heading-s">{ "Why" }</h2>
-                    { trusted_html(&question.explanation_html) }
-                    <p class="nhsuk-body-s">{ "Source: " }<a href={item.source.url.clone()} target="_blank" rel="noopener noreferrer">{ &item.source.title }<span class="nhsuk-u-visually-hidden">{ " (opens in a new tab)" }</span></a></p>
-                </div>
-                <button type="button" class="nhsuk-button app-continue" {onclick} disabled={saving} id="continue-button">
-                    { if saving { "Saving…" } else if last { "Finish" } else { "Continue" } }
-                </button>
+                <Deferred key="explanation">
+                    <div class="app-explanation">
+                        <h2 class="nhsuk-heading-s">{ "Why" }</h2>
+                        { trusted_html(&question.explanation_html) }
+                        <p class="nhsuk-body-s">{ "Source: " }<a href={item.source.url.clone()} target="_blank" rel="noopener noreferrer">{ &item.source.title }<span class="nhsuk-u-visually-hidden">{ " (opens in a new tab)" }</span></a></p>
+                    </div>
+                    <button type="button" class="nhsuk-button app-continue" {onclick} disabled={saving} id="continue-button">
+                        { if saving { "Saving…" } else if last { "Finish" } else { "Continue" } }
+                    </button>
+                </Deferred>
             </Deferred>
         </>
     }
