@@ -83,9 +83,10 @@ pub fn later_screen(props: &LaterScreenProps) -> Html {
 }
 
 /// The background work, once the second module is here. It waits for the prefetch below, except
-/// inside an LMS, where the module is asked for at once so the LMS session opens (and the
-/// progress it kept is merged) before the learner can start answering. If the module cannot be
-/// loaded, nothing is drawn: the screens that need it say so and offer a reload.
+/// on a SCORM package's launch page, where the module is asked for at once, so the LMS session
+/// opens and the progress the LMS kept is merged while the learner is still on the first screen.
+/// If the module cannot be loaded, nothing is drawn: the screens that need it say so and offer a
+/// reload.
 #[function_component(Background)]
 pub fn background() -> Html {
     let rerender = use_force_update();
