@@ -20,6 +20,7 @@ mod store;
 
 use yew::prelude::*;
 
+// Public for the browser tests (tests/web.rs), which check when it draws.
 pub use components::deferred::Deferred;
 pub use route::Route;
 use state::AppState;

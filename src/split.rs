@@ -97,9 +97,7 @@ pub fn background() -> Html {
             ModuleState::NotRequested if crate::platform::launched_by_package() => {
                 request(on_done);
             }
-            ModuleState::NotRequested | ModuleState::Loading => {
-                WAITING.with_borrow_mut(|waiting| waiting.push(on_done));
-            }
+            ModuleState::NotRequested | ModuleState::Loading => wait(on_done),
             ModuleState::Ready | ModuleState::Failed => {}
         }
     });
@@ -129,11 +127,16 @@ pub fn use_prefetch() {
 const PREFETCH_DELAY_MS: i32 = 1_000;
 
 fn request(on_done: Callback<()>) {
-    WAITING.with_borrow_mut(|waiting| waiting.push(on_done));
+    wait(on_done);
     if STATE.get() == ModuleState::NotRequested {
         STATE.set(ModuleState::Loading);
         loader::start();
     }
+}
+
+/// Hears when the module has arrived (or could not), without asking for it.
+fn wait(on_done: Callback<()>) {
+    WAITING.with_borrow_mut(|waiting| waiting.push(on_done));
 }
 
 /// Called once the module has loaded (or could not be), by the loader's callback.

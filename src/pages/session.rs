@@ -169,11 +169,8 @@ fn asking_view(app: &AppContext, session: &Session, shown_at_ms: i64) -> Html {
         let item = Rc::new(item.clone());
         Callback::from(move |submission: Submission| {
             let feedback = mark(&app, &item, variant, shown_at_ms, submission);
-            // The tap's own task ends here; recording the answer and drawing the feedback run
-            // in the next (a second tap in between is ignored by the reducer).
-            release_focus();
-            let app = app.clone();
-            in_next_task(move || app.dispatch(Action::Answered(Box::new(feedback), now_ms())));
+            // A second tap before the next task is ignored by the reducer.
+            after_press(&app, move || Action::Answered(Box::new(feedback), now_ms()));
         })
     };
     let key = format!("{}-{}", session.position, item.id);
@@ -229,15 +226,19 @@ fn mark(
     }
 }
 
-/// "Continue" (or Enter): like "Check answer", the press's own task only lets go of focus, and
-/// the next question is drawn in the task after.
+/// "Continue" (or Enter) goes on to the next question, through [`after_press`].
 fn continue_callback(app: &AppContext) -> Callback<()> {
     let app = app.clone();
-    Callback::from(move |_| {
-        release_focus();
-        let app = app.clone();
-        in_next_task(move || app.dispatch(Action::Continue(now_ms())));
-    })
+    Callback::from(move |_| after_press(&app, || Action::Continue(now_ms())))
+}
+
+/// A press of "Check answer" or "Continue": its own task only lets go of focus (the part of the
+/// screen that holds it is about to be replaced), and the action and the drawing it causes run
+/// in the next task, so neither task is long on a slow phone.
+fn after_press(app: &AppContext, action: impl FnOnce() -> Action + 'static) {
+    release_focus();
+    let app = app.clone();
+    in_next_task(move || app.dispatch(action()));
 }
 
 fn feedback_view(
