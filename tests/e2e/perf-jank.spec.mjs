@@ -10,14 +10,16 @@
 // export file through Settings, as a learner moving devices would.
 import { test, expect } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { watchPage, expectClean } from './support.mjs';
 import { jankContent } from '../perf/jank-content.mjs';
 import { serveStatic } from '../perf/static-server.mjs';
-import { TRACE_CATEGORIES, readTrace, tasksBetween, percentile } from '../perf/trace.mjs';
+import { TRACE_CATEGORIES, percentile } from '../perf/trace.mjs';
+import { answerInPage, longestTaskPerAnswer } from '../perf/answer-driver.mjs';
+import { BARE_PAGE, benchmarkIndex, plainPage } from '../perf/reference-pages.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MODULES = 20;
@@ -45,6 +47,7 @@ test.describe.configure({ mode: 'serial' });
 
 let server;
 let baseURL;
+let distDir;
 let workDir;
 
 function run(command, args, options = {}) {
@@ -72,6 +75,7 @@ async function bundleWithGeneratedContent() {
 test.beforeAll(async () => {
   test.setTimeout(900_000);
   const dist = await bundleWithGeneratedContent();
+  distDir = dist;
   // A plain static server: this check measures the loaded app, not delivery, and xtask's server
   // would first compress 5 MB of generated content.
   server = await serveStatic(dist);
@@ -162,41 +166,7 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
   for (; answered < 40; answered++) {
     if (!(await check.isVisible())) break;
     await page.getByLabel('True', { exact: true }).check();
-    // One answer -> next question, driven from inside the page: the window opens as "Check
-    // answer" is pressed and closes when the next question (or the end of the session) is on
-    // screen; "Continue" is pressed once the answer is saved. Playwright's own clicks and
-    // visibility polls would run its injected script on the main thread (hit-target checks,
-    // forced layouts) and be counted as the app's work, so none run inside the window, and
-    // each press is a task of its own.
-    await page.evaluate(async (n) => {
-      const until = (predicate) => new Promise((resolve, reject) => {
-        const started = performance.now();
-        const poll = () => {
-          const found = predicate();
-          if (found) resolve(found);
-          else if (performance.now() - started > 30_000) reject(new Error(`answer ${n}: timed out`));
-          else setTimeout(poll, 10);
-        };
-        poll();
-      });
-      const button = (text) => [...document.querySelectorAll('button, a')].find((element) => element.textContent.trim() === text);
-      // Each press runs in a task of its own, as a learner's tap does: run inside this
-      // evaluate's task, it would share a task with Playwright's evaluate machinery.
-      const press = (label, element) => new Promise((resolve) => setTimeout(() => {
-        performance.mark(`answer-${n}-${label}`);
-        element.click();
-        resolve();
-      }));
-      await press('start', document.querySelector('form button[type="submit"]'));
-      await press('continue', await until(() => document.querySelector('#continue-button:not([disabled])')));
-      await until(() => button('Check answer') || button('Back to today'));
-      // Two frames more, so the window holds the browser's rendering of the new question and
-      // the focus move that follows it.
-      for (let frame = 0; frame < 2; frame++) {
-        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
-      }
-      performance.mark(`answer-${n}-end`);
-    }, answered);
+    await answerInPage(page, answered);
   }
   if (process.env.PROFILE_OUT) {
     const { profile } = await cdp.send('Profiler.stop');
@@ -206,16 +176,8 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
   // Kept for reading in chrome://tracing or DevTools when the figure needs explaining.
   writeFileSync(test.info().outputPath('answer-trace.json'), trace);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  // For each answer, the longest main-thread task between its marks (wall time: the CPU
-  // slowdown stretches wall time, which is what a learner on a slow phone feels).
-  const { tasks, mark } = readTrace(trace);
-  const longest = Array.from({ length: answered }, (_, n) => Math.max(0,
-    ...tasksBetween(tasks, mark(`answer-${n}-start`), mark(`answer-${n}-end`)).map((task) => task.durMs)));
-  // The two halves of each window, to show where the time goes: "Check answer" to the feedback
-  // (marking, saving, rendering the marks) and "Continue" to the next question.
-  const longestIn = (from, to) => Array.from({ length: answered }, (_, n) => Math.max(0,
-    ...tasksBetween(tasks, mark(`answer-${n}-${from}`), mark(`answer-${n}-${to}`)).map((task) => task.durMs)));
-  for (const [label, figures] of [['check answer -> feedback', longestIn('start', 'continue')], ['continue -> next question', longestIn('continue', 'end')]]) {
+  const { whole: longest, checkHalf, continueHalf } = longestTaskPerAnswer(trace, answered);
+  for (const [label, figures] of [['check answer -> feedback', checkHalf], ['continue -> next question', continueHalf]]) {
     console.log(`  ${label}: p95 ${percentile(figures, 0.95).toFixed(1)} ms, median ${percentile(figures, 0.5).toFixed(1)} ms`);
   }
   const p95 = percentile(longest, 0.95);
@@ -227,4 +189,39 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
   expect(longest.length).toBeGreaterThan(5);
   expect(p95, '95th percentile of the longest task per answer (ms)').toBeLessThanOrEqual(GUARD_MS);
   expectClean(problems);
+});
+
+// The same 40 answers on the reference pages (tests/perf/reference-pages.mjs), at the same
+// slowdown, with the same driver and trace: the floor any page pays on this machine in this run.
+// Printed beside the app's figure; nothing is enforced on them but that they were measured.
+test(`reference pages: answer -> next question with no app, at ${CPU_SLOWDOWN}x`, async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  const css = readdirSync(distDir).filter((name) => /^app-.*\.css$/.test(name))
+    .map((name) => readFileSync(join(distDir, name), 'utf8')).join('\n');
+  expect(css.length, 'the bundle\'s stylesheet').toBeGreaterThan(10_000);
+  await page.setContent('<!doctype html><title>benchmark</title>');
+  const cdp = await page.context().newCDPSession(page);
+  await benchmarkIndex(page); // a warm-up, so V8 has optimised the benchmark
+  const unthrottled = await benchmarkIndex(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  const throttled = await benchmarkIndex(page);
+  console.log(`machine: Lighthouse BenchmarkIndex ${unthrottled.toFixed(0)}, ${throttled.toFixed(0)} at ${CPU_SLOWDOWN}x ` +
+    '(Chrome DevTools calibrates a low-tier phone to 264, a mid-tier one to 1000)');
+  for (const [name, html, chooses] of [['bare page: a heading and a button', BARE_PAGE, false], ["plain DOM: the app's markup and stylesheet, no app", plainPage(css), true]]) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await page.setContent(html);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    const answers = 40;
+    for (let n = 0; n < answers; n++) {
+      if (chooses) await page.getByLabel('True', { exact: true }).check();
+      await answerInPage(page, n);
+    }
+    const trace = await browser.stopTracing();
+    const { whole } = longestTaskPerAnswer(trace, answers);
+    expect(whole).toHaveLength(answers);
+    console.log(`reference, ${name}: longest main-thread task per answer -> next over ${answers} answers: ` +
+      `p95 ${percentile(whole, 0.95).toFixed(1)} ms, median ${percentile(whole, 0.5).toFixed(1)} ms, worst ${Math.max(...whole).toFixed(1)} ms`);
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });

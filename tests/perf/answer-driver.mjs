@@ -1,0 +1,57 @@
+// Drives one answer -> next question from inside the page, for the no-jank check (the app and
+// the reference pages are driven by the same code, so their figures compare).
+//
+// The window opens as "Check answer" is pressed and closes when the next question (or the end
+// of the session) is on screen; "Continue" is pressed once it is enabled (the answer is saved).
+// Playwright's own clicks and visibility polls would run its injected script on the main thread
+// (hit-target checks, forced layouts) and be counted as the page's work, so none run inside the
+// window, and each press is a task of its own, as a learner's tap is.
+import { readTrace, tasksBetween } from './trace.mjs';
+
+/** Answers the question on screen (its response already chosen); marks `answer-n-*`. */
+export function answerInPage(page, n) {
+  return page.evaluate(async (n) => {
+    const until = (predicate) => new Promise((resolve, reject) => {
+      const started = performance.now();
+      const poll = () => {
+        const found = predicate();
+        if (found) resolve(found);
+        else if (performance.now() - started > 30_000) reject(new Error(`answer ${n}: timed out`));
+        else setTimeout(poll, 10);
+      };
+      poll();
+    });
+    const button = (text) => [...document.querySelectorAll('button, a')].find((element) => element.textContent.trim() === text);
+    // Run inside this evaluate's task, a press would share a task with Playwright's machinery.
+    const press = (label, element) => new Promise((resolve) => setTimeout(() => {
+      performance.mark(`answer-${n}-${label}`);
+      element.click();
+      resolve();
+    }));
+    await press('start', document.querySelector('form button[type="submit"]'));
+    await press('continue', await until(() => document.querySelector('#continue-button:not([disabled])')));
+    await until(() => button('Check answer') || button('Back to today'));
+    // Two frames more, so the window holds the browser's rendering of the new question and the
+    // focus move that follows it.
+    for (let frame = 0; frame < 2; frame++) {
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    }
+    performance.mark(`answer-${n}-end`);
+  }, n);
+}
+
+/**
+ * The longest main-thread task (wall time: the CPU slowdown stretches wall time, which is what a
+ * learner on a slow phone feels) in each answer's window, and in its two halves: "Check answer"
+ * to the feedback, and "Continue" to the next question.
+ */
+export function longestTaskPerAnswer(trace, answered) {
+  const { tasks, mark } = readTrace(trace);
+  const longestIn = (from, to) => Array.from({ length: answered }, (_, n) => Math.max(0,
+    ...tasksBetween(tasks, mark(`answer-${n}-${from}`), mark(`answer-${n}-${to}`)).map((task) => task.durMs)));
+  return {
+    whole: longestIn('start', 'end'),
+    checkHalf: longestIn('start', 'continue'),
+    continueHalf: longestIn('continue', 'end'),
+  };
+}

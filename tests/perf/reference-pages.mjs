@@ -1,0 +1,90 @@
+// Reference pages for the no-jank check: the same answer -> next question, with no app, measured
+// the same way in the same run. They show what any page pays on this machine at this slowdown,
+// so the app's figure can be read against a floor (the machine's noise moves both together).
+//
+// - `bare`: a heading and a button whose texts change; the least a visible change can cost.
+// - `plain`: the app's own markup and stylesheet for a true/false question, its feedback and the
+//   next question, swapped in by a few lines of plain DOM code, in one task per press.
+//
+// Each page's script runs in a function of its own: Playwright's setContent rewrites the
+// document but keeps its window, where top-level `let` names would clash with the last page's.
+
+/** Lighthouse's BenchmarkIndex, as Chrome DevTools' CPU calibration runs it (a rough CPU score:
+ * DevTools takes 264 for a low-tier phone, a Moto G Power 2022, and 1000 for a Pixel 5). */
+export function benchmarkIndex(page, durationMs = 500) {
+  return page.evaluate((duration) => {
+    const halfTime = duration / 2;
+    const gcHeavy = () => {
+      const start = Date.now();
+      let iterations = 0;
+      while (Date.now() - start < halfTime) {
+        let s = '';
+        for (let j = 0; j < 10000; j++) s += 'a';
+        if (s.length === 1) throw new Error('unreachable: keeps the loop from being optimised away');
+        iterations++;
+      }
+      return Math.round(iterations / 10 / ((Date.now() - start) / 1000));
+    };
+    const arrayCopy = () => {
+      const a = [];
+      const b = [];
+      for (let i = 0; i < 100000; i++) a[i] = b[i] = i;
+      const start = Date.now();
+      let iterations = 0;
+      while (iterations % 10 !== 0 || Date.now() - start < halfTime) {
+        const [from, to] = iterations % 2 === 0 ? [a, b] : [b, a];
+        for (let j = 0; j < from.length; j++) to[j] = from[j];
+        iterations++;
+      }
+      return Math.round(iterations / 10 / ((Date.now() - start) / 1000));
+    };
+    return (gcHeavy() + arrayCopy()) / 2;
+  }, durationMs);
+}
+
+export const BARE_PAGE = `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>bare</title></head>
+<body><h1 id="heading">Question 1</h1><form><button type="submit">Check answer</button></form><script>(() => {
+let n = 1;
+const button = document.querySelector('button');
+const heading = document.getElementById('heading');
+document.querySelector('form').onsubmit = (event) => {
+  event.preventDefault();
+  const asking = !button.id;
+  button.id = asking ? 'continue-button' : '';
+  button.textContent = asking ? 'Continue' : 'Check answer';
+  heading.textContent = asking ? 'Correct' : 'Question ' + (++n);
+};
+})();</script></body></html>`;
+
+/** The app's session screen, without the app, styled by the app's stylesheet `css`. */
+export function plainPage(css) {
+  return `<!doctype html><html lang="en-GB"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>plain</title><style>${css}</style></head>
+<body class="js-enabled"><div id="app"><a href="#maincontent" class="nhsuk-skip-link">Skip to main content</a>
+<header class="nhsuk-header app-header"><div class="nhsuk-header__container nhsuk-width-container"><a href="#" class="nhsuk-header__service-name app-brand">Microlearn</a></div>
+<nav aria-label="Primary" class="app-nav"><ul class="app-nav__list nhsuk-width-container"><li><a href="#" aria-current="page" class="app-nav__link">Today</a></li><li><a href="#" class="app-nav__link">Modules</a></li><li><a href="#" class="app-nav__link">Progress</a></li><li><a href="#" class="app-nav__link">Settings</a></li></ul></nav></header>
+<main id="maincontent" tabindex="-1" class="nhsuk-width-container nhsuk-main-wrapper"><div class="app-session"><div class="app-session__bar"><label for="progress" class="nhsuk-body-s app-session__count" id="count">0 of 40 done</label><progress id="progress" max="40" value="0" class="app-progress"></progress><a href="#" class="app-session__leave">Leave and continue later</a></div><div id="step"></div></div></main>
+<footer class="nhsuk-footer app-footer"><div class="nhsuk-width-container"><p class="nhsuk-body-s">Your progress stays on this device. There is no account.</p><p class="nhsuk-body-s"><a href="#">About, privacy and accessibility</a></p></div></footer></div>
+<script>(() => {
+let n = 0;
+const step = document.getElementById('step');
+const radios = (disabled) => ['True', 'False'].map((label) => '<div class="nhsuk-radios__item"><input id="q-' + label + '" name="q" type="radio" class="nhsuk-radios__input"' + (disabled ? ' disabled' + (label === 'True' ? ' checked' : '') : '') + '><label for="q-' + label + '" class="nhsuk-label nhsuk-radios__label">' + label + '</label></div>').join('');
+const question = (disabled) => '<form novalidate class="app-question"><div class="nhsuk-form-group"><div id="prompt" class="app-prompt"><p>Generated statement ' + n + ' of a generated lesson.</p></div><fieldset aria-labelledby="prompt" class="nhsuk-fieldset"><div class="nhsuk-radios nhsuk-radios--inline">' + radios(disabled) + '</div></fieldset></div>' + (disabled ? '' : '<button type="submit" class="nhsuk-button">Check answer</button>') + '</form>';
+const focusHeading = () => requestAnimationFrame(() => setTimeout(() => document.getElementById('step-heading').focus()));
+function ask() {
+  n += 1;
+  step.innerHTML = '<h1 id="step-heading" tabindex="-1" class="nhsuk-heading-m">Question ' + n + '</h1><div>' + question(false) + '</div>';
+  step.querySelector('form').onsubmit = (event) => { event.preventDefault(); feedback(); };
+  focusHeading();
+}
+function feedback() {
+  document.getElementById('count').textContent = n + ' of 40 done';
+  document.getElementById('progress').value = n;
+  step.innerHTML = '<div class="app-verdict app-verdict--right" role="status" aria-live="polite"><h1 id="step-heading" tabindex="-1" class="nhsuk-heading-m">✓ Correct</h1></div>' + question(true) +
+    '<div class="app-explanation"><h2 class="nhsuk-heading-s">Why</h2><p>Generated explanation ' + n + '.</p><p class="nhsuk-body-s">Source: <a href="#">A generated source</a></p></div>' +
+    '<button type="button" class="nhsuk-button app-continue" id="continue-button">Continue</button>';
+  document.getElementById('continue-button').onclick = ask;
+  focusHeading();
+}
+ask();
+})();</script></body></html>`;
+}
