@@ -32,7 +32,7 @@ const REVIEWS = 100_000;
 // the state changes in the next task, and src/components/deferred.rs draws the heavy parts a
 // frame later): what is left per answer is a dozen tasks of 3 to 12 ms at 4x on this machine,
 // the longest usually the browser's style, layout and paint of a frame. Measured p95 went from
-// 86-144 ms (session 1) to 24-33 ms (session 7, before the short tasks) and 14.6-23.1 ms since,
+// 86-144 ms (session 1) to 24-33 ms (session 7, before the short tasks) and 14.1-28.4 ms since,
 // at or under 16 ms in about one run in three. The second test measures reference pages the
 // same way in the same run: the app's markup and stylesheet swapped in by plain DOM code, with
 // no app, scores about what the app does (BENCHMARKS.md, session 8), so what is left is the
@@ -187,7 +187,8 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
   console.log(
     `no jank (${MODULES * LESSONS * ITEMS_PER_LESSON} items, ${REVIEWS} reviews, ${CPU_SLOWDOWN}x CPU slowdown): ` +
     `longest main-thread task per answer -> next over ${longest.length} answers: p95 ${p95.toFixed(1)} ms ` +
-    `(target ${TARGET_MS} ms: ${p95 <= TARGET_MS ? 'met' : 'NOT MET'}; guard ${GUARD_MS} ms), median ${percentile(longest, 0.5).toFixed(1)} ms, worst ${Math.max(...longest).toFixed(1)} ms`,
+    `(target ${TARGET_MS} ms: ${p95 <= TARGET_MS ? 'met' : 'NOT MET'}; guard ${GUARD_MS} ms), median ${percentile(longest, 0.5).toFixed(1)} ms, worst ${Math.max(...longest).toFixed(1)} ms; ` +
+    `over ${TARGET_MS} ms in ${longest.filter((ms) => ms > TARGET_MS).length} of ${longest.length} answers`,
   );
   expect(longest.length).toBeGreaterThan(5);
   expect(p95, '95th percentile of the longest task per answer (ms)').toBeLessThanOrEqual(GUARD_MS);
@@ -224,7 +225,8 @@ test(`reference pages: answer -> next question with no app, at ${CPU_SLOWDOWN}x`
     const { whole } = longestTaskPerAnswer(trace, answers);
     expect(whole).toHaveLength(answers);
     console.log(`reference, ${name}: longest main-thread task per answer -> next over ${answers} answers: ` +
-      `p95 ${percentile(whole, 0.95).toFixed(1)} ms, median ${percentile(whole, 0.5).toFixed(1)} ms, worst ${Math.max(...whole).toFixed(1)} ms`);
+      `p95 ${percentile(whole, 0.95).toFixed(1)} ms, median ${percentile(whole, 0.5).toFixed(1)} ms, worst ${Math.max(...whole).toFixed(1)} ms; ` +
+      `over ${TARGET_MS} ms in ${whole.filter((ms) => ms > TARGET_MS).length} of ${answers} answers`);
   }
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
 });
