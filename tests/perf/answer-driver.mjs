@@ -6,7 +6,7 @@
 // Playwright's own clicks and visibility polls would run its injected script on the main thread
 // (hit-target checks, forced layouts) and be counted as the page's work, so none run inside the
 // window, and each press is a task of its own, as a learner's tap is.
-import { readTrace, tasksBetween } from './trace.mjs';
+import { percentile, readTrace, tasksBetween } from './trace.mjs';
 
 /** Answers the question on screen (its response already chosen); marks `answer-n-*`. */
 export function answerInPage(page, n) {
@@ -54,4 +54,10 @@ export function longestTaskPerAnswer(trace, answered) {
     checkHalf: longestIn('start', 'continue'),
     continueHalf: longestIn('continue', 'end'),
   };
+}
+
+/** One line of figures for a set of per-answer longest tasks, against `targetMs`. */
+export function summarise(figures, targetMs) {
+  return `p95 ${percentile(figures, 0.95).toFixed(1)} ms, median ${percentile(figures, 0.5).toFixed(1)} ms, ` +
+    `worst ${Math.max(...figures).toFixed(1)} ms; over ${targetMs} ms in ${figures.filter((ms) => ms > targetMs).length} of ${figures.length} answers`;
 }
