@@ -1,6 +1,6 @@
 // Reference pages for the no-jank check: the same answer -> next question, with no app, measured
 // the same way in the same run. They show what any page pays on this machine at this slowdown,
-// so the app's figure can be read against a floor (the machine's noise moves both together).
+// so the app's figure can be read against a floor measured under the same conditions.
 //
 // - `bare`: a heading and a button whose texts change; the least a visible change can cost.
 // - `plain`: the app's own markup and stylesheet for a true/false question, its feedback and the
