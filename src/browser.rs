@@ -72,7 +72,10 @@ pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), Stri
 ///
 /// The move waits until the new screen has been painted: focusing at once would make the browser
 /// lay out the page inside the same task as the render, one long task on a slow phone instead of
-/// two short ones. A frame later the layout is done and focusing costs almost nothing.
+/// two short ones. A frame later that layout is done. A [`crate::components::deferred`] part
+/// waits for the same paint and may draw in the task just before this one; focusing then lays
+/// that part out (a task of a few ms at 4x in `tests/e2e/perf-jank.spec.mjs`), work the next frame
+/// is spared.
 pub fn focus_by_id(id: &str) {
     let id = id.to_string();
     after_next_paint(move || {
