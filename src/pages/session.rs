@@ -14,6 +14,7 @@ use crate::browser::{device_id, focus_by_id, in_next_task, random_token, release
 use crate::clock::now_ms;
 use crate::components::deferred::Deferred;
 use crate::components::loading::{Loading, module_loading};
+use crate::components::marks::mark_icon;
 use crate::components::question::{QuestionView, Submission, trusted_html};
 use crate::hooks::use_modules;
 use crate::route::Route;
@@ -255,12 +256,17 @@ fn feedback_view(
     };
     let variant = session.variants.get(&entry.item_id).copied().unwrap_or(0) as usize;
     let question = item.phrasing(variant).clone();
-    let (verdict, class) = if feedback.score >= 0.999 {
-        ("✓ Correct", "app-verdict app-verdict--right")
+    let (verdict, right) = if feedback.score >= 0.999 {
+        ("Correct", true)
     } else if feedback.event.rating.is_recall() {
-        ("✓ Mostly right", "app-verdict app-verdict--right")
+        ("Mostly right", true)
     } else {
-        ("✗ Not quite", "app-verdict app-verdict--wrong")
+        ("Not quite", false)
+    };
+    let class = if right {
+        "app-verdict app-verdict--right"
+    } else {
+        "app-verdict app-verdict--wrong"
     };
     let saving = !app.unsaved.is_empty();
     let again = !feedback.event.rating.is_recall()
@@ -272,7 +278,7 @@ fn feedback_view(
     html! {
         <>
             <div class={class} role="status" aria-live="polite">
-                <h1 id="step-heading" tabindex="-1" class="nhsuk-heading-m">{ verdict }</h1>
+                <h1 id="step-heading" tabindex="-1" class="nhsuk-heading-m">{ mark_icon(right) }{ verdict }</h1>
                 if again { <p>{ "This question will come back later in the session." }</p> }
             </div>
             <Deferred key={format!("feedback-{}-{}", session.position, item.id)}>

@@ -91,6 +91,9 @@ test('a first session: cards, feedback, leave, reload, resume, finish, progress,
 
   await answerCurrent(page, items, { correct: true });
   await expect(page.locator('.app-verdict')).toContainText('Correct');
+  // The tick is a decorative icon (src/components/marks.rs): the heading's name is the word alone.
+  await expect(page.getByRole('heading', { level: 1, name: 'Correct', exact: true })).toBeVisible();
+  await expect(page.locator('.app-verdict svg.nhsuk-icon--tick[aria-hidden="true"]')).toBeVisible();
   await expect(page.getByRole('link', { name: /opens in a new tab/ })).toBeVisible();
   await expectAccessible(page, 'feedback (right)');
   await screenshot(page, '04-feedback');
@@ -98,6 +101,8 @@ test('a first session: cards, feedback, leave, reload, resume, finish, progress,
 
   const missed = await answerCurrent(page, items, { correct: false });
   await expect(page.locator('.app-verdict')).toContainText('Not quite');
+  await expect(page.getByRole('heading', { level: 1, name: 'Not quite', exact: true })).toBeVisible();
+  await expect(page.locator('.app-verdict svg.nhsuk-icon--cross[aria-hidden="true"]')).toBeVisible();
   await expect(page.getByText('This question will come back later in the session.')).toBeVisible();
   await expectAccessible(page, 'feedback (wrong)');
   await goOn(page);

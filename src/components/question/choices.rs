@@ -5,6 +5,7 @@ use content::model::Choice;
 use yew::prelude::*;
 
 use super::draft::{Draft, toggle};
+use crate::components::marks::mark;
 
 /// What a choice list shows.
 #[derive(Debug)]
@@ -42,15 +43,15 @@ fn row(row: Row<'_>, multiple: bool, marked: bool, onchange: Callback<Event>) ->
         )
     };
     let mark = marked.then(|| {
-        let (class, text) = match (row.correct, row.checked) {
-            (true, true) => ("app-mark app-mark--right", "✓ Your answer, correct"),
-            (true, false) => ("app-mark app-mark--right", "✓ Correct answer"),
-            (false, true) => ("app-mark app-mark--wrong", "✗ Your answer, not correct"),
-            (false, false) => ("", ""),
+        let line = match (row.correct, row.checked) {
+            (true, true) => Some((true, "Your answer, correct")),
+            (true, false) => Some((true, "Correct answer")),
+            (false, true) => Some((false, "Your answer, not correct")),
+            (false, false) => None,
         };
         html! {
             <>
-                if !text.is_empty() { <strong class={class}>{ text }</strong> }
+                if let Some((right, text)) = line { { mark(right, text) } }
                 if let (true, Some(feedback)) = (row.checked || row.correct, row.feedback) {
                     <p class="app-choice-feedback">{ feedback }</p>
                 }

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::draft::Draft;
+use crate::components::marks::mark;
 
 #[derive(Properties, PartialEq)]
 pub struct OrderListProps {
@@ -47,9 +48,9 @@ pub fn order_list(props: &OrderListProps) -> Html {
         };
         let mark = props.marked.then(|| {
             if step == position {
-                html! { <strong class="app-mark app-mark--right">{ "✓ In the right place" }</strong> }
+                mark(true, "In the right place")
             } else {
-                html! { <strong class="app-mark app-mark--wrong">{ format!("✗ Belongs at step {}", step + 1) }</strong> }
+                mark(false, format!("Belongs at step {}", step + 1))
             }
         });
         html! {

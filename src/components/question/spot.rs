@@ -5,6 +5,7 @@ use content::model::{Mock, Segment};
 use yew::prelude::*;
 
 use super::draft::{Draft, toggle};
+use crate::components::marks::mark;
 
 /// What the mock shows (a plain function's arguments, like the other question inputs).
 #[derive(Debug)]
@@ -67,15 +68,15 @@ pub fn spot_mock(props: &SpotProps<'_>) -> Html {
 }
 
 fn segment_mark(segment: &Segment, pressed: bool) -> Html {
-    let (class, text) = match (segment.suspicious, pressed) {
-        (true, true) => ("app-mark app-mark--right", "✓ You spotted this"),
-        (true, false) => ("app-mark app-mark--wrong", "✗ Missed: this is suspicious"),
-        (false, true) => ("app-mark app-mark--wrong", "✗ This part is fine"),
+    let (right, text) = match (segment.suspicious, pressed) {
+        (true, true) => (true, "You spotted this"),
+        (true, false) => (false, "Missed: this is suspicious"),
+        (false, true) => (false, "This part is fine"),
         (false, false) => return Html::default(),
     };
     html! {
         <>
-            <strong class={class}>{ text }</strong>
+            { mark(right, text) }
             if let Some(why) = &segment.why { <p class="app-choice-feedback">{ why }</p> }
         </>
     }
