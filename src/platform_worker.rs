@@ -15,7 +15,6 @@
 //! ```
 
 use std::fmt;
-use std::rc::Rc;
 
 use engine::parameters::FitOutcome;
 use js_sys::{Function, JsString, Object, Promise, Reflect};
@@ -111,37 +110,40 @@ fn parse_reply(text: &str) -> Result<FitOutcome, WorkerError> {
     }
 }
 
-/// Starts a worker, posts one message and settles with its one reply (or its error), stopping
-/// the worker either way. Each handler is a one-shot closure; the one that never runs is freed
-/// with the worker.
+/// Starts a worker, posts one message and settles with its one reply (or its error). Once it has
+/// settled the worker is stopped and both handlers are freed: a one-shot closure
+/// (`Closure::once_into_js`) that never runs would leak, with the promise and its reply.
 fn ask_worker(message: JsValue) -> Promise {
-    Promise::new(&mut move |resolve: Function, reject: Function| {
-        let worker = match Worker::new(WORKER_URL) {
-            Ok(worker) => Rc::new(worker),
-            Err(error) => {
-                let _ = reject.call1(&JsValue::NULL, &error);
-                return;
-            }
-        };
-        let on_message = {
-            let worker = worker.clone();
-            Closure::once_into_js(move |event: JsValue| {
-                worker.terminate();
-                let data = Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED);
-                let _ = resolve.call1(&JsValue::NULL, &data);
-            })
-        };
-        let on_error = {
-            let worker = worker.clone();
-            Closure::once_into_js(move |event: JsValue| {
-                worker.terminate();
-                let _ = reject.call1(&JsValue::NULL, &event);
-            })
-        };
-        worker.set_onmessage(&on_message);
-        worker.set_onerror(&on_error);
-        worker.post_message(&message);
-    })
+    let worker = match Worker::new(WORKER_URL) {
+        Ok(worker) => worker,
+        Err(error) => return Promise::reject(&error),
+    };
+    let mut handlers = None;
+    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
+        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let data = Reflect::get(&event, &"data".into()).unwrap_or(JsValue::UNDEFINED);
+            let _ = resolve.call1(&JsValue::NULL, &data);
+        });
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |event: JsValue| {
+            let _ = reject.call1(&JsValue::NULL, &event);
+        });
+        worker.set_onmessage(on_message.as_ref());
+        worker.set_onerror(on_error.as_ref());
+        handlers = Some((on_message, on_error));
+    });
+    worker.post_message(&message);
+    // Runs once, whichever way the promise settles, in a microtask after the handler that
+    // settled it (so no handler is freed while it runs).
+    let stop: JsValue = Closure::once_into_js(move || {
+        worker.terminate();
+        drop(handlers);
+    });
+    // `Promise.prototype.finally` called with a plain function: js-sys's `finally` takes a
+    // `Closure` that the caller would have to keep alive until it runs.
+    Reflect::get(&promise, &"finally".into())
+        .and_then(|finally| finally.unchecked_into::<Function>().call1(&promise, &stop))
+        .map(JsCast::unchecked_into)
+        .unwrap_or(promise)
 }
 
 /// Plain words for a JavaScript error or error event.

@@ -56,18 +56,22 @@ document.querySelector('form').onsubmit = (event) => {
 };
 })();</script></body></html>`;
 
-/** The app's session screen, without the app, styled by the app's stylesheet `css`. */
-export function plainPage(css) {
+// The app's tick icon (src/components/marks.rs), as the app draws it.
+const TICK = '<svg class="nhsuk-icon nhsuk-icon--tick app-mark-icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" focusable="false" aria-hidden="true"><path d="M11.4 17.5a2 2 0 0 1-2.7.1h-.1L4 12.8a1.5 1.5 0 0 1 2.1-2L10 14.7l8.1-8.1a1.5 1.5 0 1 1 2.2 2l-8.9 9Z"></path></svg>';
+
+/** The app's session screen for `answers` questions, without the app, styled by its stylesheet `css`. */
+export function plainPage(css, answers) {
   return `<!doctype html><html lang="en-GB"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>plain</title><style>${css}</style></head>
 <body class="js-enabled"><div id="app"><a href="#maincontent" class="nhsuk-skip-link">Skip to main content</a>
 <header class="nhsuk-header app-header"><div class="nhsuk-header__container nhsuk-width-container"><a href="#" class="nhsuk-header__service-name app-brand">Microlearn</a></div>
 <nav aria-label="Primary" class="app-nav"><ul class="app-nav__list nhsuk-width-container"><li><a href="#" aria-current="page" class="app-nav__link">Today</a></li><li><a href="#" class="app-nav__link">Modules</a></li><li><a href="#" class="app-nav__link">Progress</a></li><li><a href="#" class="app-nav__link">Settings</a></li></ul></nav></header>
-<main id="maincontent" tabindex="-1" class="nhsuk-width-container nhsuk-main-wrapper"><div class="app-session"><div class="app-session__bar"><label for="progress" class="nhsuk-body-s app-session__count" id="count">0 of 40 done</label><progress id="progress" max="40" value="0" class="app-progress"></progress><a href="#" class="app-session__leave">Leave and continue later</a></div><div id="step"></div></div></main>
+<main id="maincontent" tabindex="-1" class="nhsuk-width-container nhsuk-main-wrapper"><div class="app-session"><div class="app-session__bar"><label for="progress" class="nhsuk-body-s app-session__count" id="count">0 of ${answers} done</label><progress id="progress" max="${answers}" value="0" class="app-progress"></progress><a href="#" class="app-session__leave">Leave and continue later</a></div><div id="step"></div></div></main>
 <footer class="nhsuk-footer app-footer"><div class="nhsuk-width-container"><p class="nhsuk-body-s">Your progress stays on this device. There is no account.</p><p class="nhsuk-body-s"><a href="#">About, privacy and accessibility</a></p></div></footer></div>
 <script>(() => {
 let n = 0;
+const tick = '${TICK}';
 const step = document.getElementById('step');
-const radios = (disabled) => ['True', 'False'].map((label) => '<div class="nhsuk-radios__item"><input id="q-' + label + '" name="q" type="radio" class="nhsuk-radios__input"' + (disabled ? ' disabled' + (label === 'True' ? ' checked' : '') : '') + '><label for="q-' + label + '" class="nhsuk-label nhsuk-radios__label">' + label + '</label></div>').join('');
+const radios = (disabled) => ['True', 'False'].map((label) => '<div class="nhsuk-radios__item"><input id="q-' + label + '" name="q" type="radio" class="nhsuk-radios__input"' + (disabled ? ' disabled' + (label === 'True' ? ' checked' : '') : '') + '><label for="q-' + label + '" class="nhsuk-label nhsuk-radios__label">' + label + '</label>' + (disabled && label === 'True' ? '<strong class="app-mark app-mark--right">' + tick + 'Your answer, correct</strong>' : '') + '</div>').join('');
 const question = (disabled) => '<form novalidate class="app-question"><div class="nhsuk-form-group"><div id="prompt" class="app-prompt"><p>Generated statement ' + n + ' of a generated lesson.</p></div><fieldset aria-labelledby="prompt" class="nhsuk-fieldset"><div class="nhsuk-radios nhsuk-radios--inline">' + radios(disabled) + '</div></fieldset></div>' + (disabled ? '' : '<button type="submit" class="nhsuk-button">Check answer</button>') + '</form>';
 const focusHeading = () => requestAnimationFrame(() => setTimeout(() => document.getElementById('step-heading').focus()));
 function ask() {
@@ -77,9 +81,9 @@ function ask() {
   focusHeading();
 }
 function feedback() {
-  document.getElementById('count').textContent = n + ' of 40 done';
+  document.getElementById('count').textContent = n + ' of ${answers} done';
   document.getElementById('progress').value = n;
-  step.innerHTML = '<div class="app-verdict app-verdict--right" role="status" aria-live="polite"><h1 id="step-heading" tabindex="-1" class="nhsuk-heading-m">✓ Correct</h1></div>' + question(true) +
+  step.innerHTML = '<div class="app-verdict app-verdict--right" role="status" aria-live="polite"><h1 id="step-heading" tabindex="-1" class="nhsuk-heading-m">' + tick + 'Correct</h1></div>' + question(true) +
     '<div class="app-explanation"><h2 class="nhsuk-heading-s">Why</h2><p>Generated explanation ' + n + '.</p><p class="nhsuk-body-s">Source: <a href="#">A generated source</a></p></div>' +
     '<button type="button" class="nhsuk-button app-continue" id="continue-button">Continue</button>';
   document.getElementById('continue-button').onclick = ask;
