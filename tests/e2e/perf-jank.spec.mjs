@@ -32,14 +32,16 @@ const REVIEWS = 100_000;
 // LMS or host page listens. Each step is drawn in short tasks (a press only lets go of focus,
 // the state changes in the next task, and src/components/deferred.rs draws the heavy parts a
 // frame later): what is left per answer is a dozen tasks of 3 to 12 ms at 4x on this machine,
-// the longest usually the browser's style, layout and paint of a frame. Measured p95 went from
-// 86-144 ms (session 1) to 24-33 ms (session 7, before the short tasks) and 14.1-28.4 ms since,
-// at or under 16 ms in about one run in three. The second test measures reference pages the
-// same way in the same run: the app's markup and stylesheet swapped in by plain DOM code, with
-// no app, scores about what the app does (BENCHMARKS.md, session 8), so what is left is the
-// browser's rendering of the screen, not the app. The guard sits past today's figures, with
-// room for a busy CI machine, to stop it getting worse; the printout says whether the target
-// holds.
+// the longest usually the browser's style, layout and paint of a frame, now and then a garbage
+// collection. Measured p95 went from 86-144 ms (session 1) to 24-33 ms (session 7, before the
+// short tasks) and, over 120 answers on a quiet machine in session 9, 10.7-17.8 ms (at or under
+// 16 ms in 6 of 10 runs). The second test measures reference pages the same way in the same run:
+// the app's markup and stylesheet swapped in by plain DOM code, with no app, scores about what
+// the app does (BENCHMARKS.md, session 8), so what is left is the browser's rendering of the
+// screen. Each test prints how much CPU other processes took meanwhile (tests/perf/
+// foreign-load.mjs): one busy neighbour on this 2-core machine moves every figure up by several
+// ms. The guard sits past the figures seen, with room for a busy CI machine, to stop it getting
+// worse; the printout says whether the target holds.
 const TARGET_MS = 16;
 // 2.4 MB measured since the leak was mended, 24.0 MB before it (session 9).
 const JS_HEAP_BUDGET_MB = 10;
@@ -47,7 +49,9 @@ const GUARD_MS = 60;
 // PERF_CPU_SLOWDOWN=1 shows the same figures at this machine's own speed, for comparison.
 const CPU_SLOWDOWN = Number(process.env.PERF_CPU_SLOWDOWN ?? 4);
 const DAY_MS = 86_400_000;
-const ANSWERS = Number(process.env.PERF_JANK_ANSWERS ?? 40);
+// 120 answers (about a 30-minute session): with 40, the p95 was the third-longest, which
+// estimates nearer the 93rd percentile than the 95th.
+const ANSWERS = Number(process.env.PERF_JANK_ANSWERS ?? 120);
 
 test.use({ serviceWorkers: 'block' });
 test.describe.configure({ mode: 'serial' });
@@ -209,7 +213,7 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
     `(target ${TARGET_MS} ms p95: ${p95 <= TARGET_MS ? 'met' : 'NOT MET'}; guard ${GUARD_MS} ms)`,
   );
   console.log(`  machine during the answers: ${machine}`);
-  expect(longest.length).toBeGreaterThan(5);
+  expect(longest, `answers measured (the session must hold ${ANSWERS} questions)`).toHaveLength(ANSWERS);
   expect(p95, '95th percentile of the longest task per answer (ms)').toBeLessThanOrEqual(GUARD_MS);
   expectClean(problems);
 });
