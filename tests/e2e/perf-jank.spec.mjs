@@ -34,8 +34,8 @@ const REVIEWS = 100_000;
 // frame later): what is left per answer is a dozen tasks of 3 to 12 ms at 4x on this machine,
 // the longest usually the browser's style, layout and paint of a frame, now and then a garbage
 // collection. Measured p95 went from 86-144 ms (session 1) to 24-33 ms (session 7, before the
-// short tasks) and, over 120 answers on a quiet machine in session 9, 10.7-17.8 ms (at or under
-// 16 ms in 6 of 10 runs). The second test measures reference pages the same way in the same run:
+// short tasks) and, over 120 answers on a quiet machine in session 9, 10.7-19.0 ms (at or under
+// 16 ms in 7 of 11 runs). The second test measures reference pages the same way in the same run:
 // the app's markup and stylesheet swapped in by plain DOM code, with no app, scores about what
 // the app does (BENCHMARKS.md, session 8), so what is left is the browser's rendering of the
 // screen. Each test prints how much CPU other processes took meanwhile (tests/perf/
