@@ -90,57 +90,39 @@ fn create_stores(database: &IdbDatabase) {
 /// One-shot closures (`Closure::once_into_js`) would leak the handler that never runs, and with
 /// it what it holds: the request, and so its result. Loading kept the whole saved log alive that
 /// way for the page's life, 200,000 strings (25 MB) with 100,000 reviews, which every major
-/// garbage collection then had to walk (20 to 30 ms at 4x CPU slowdown).
+/// garbage collection then had to walk.
 pub fn request_future(
     request: &IdbRequest,
 ) -> impl Future<Output = Result<JsValue, JsValue>> + use<> {
-    let (promise, closures) = settle_on_events(|on_success, on_error| {
-        request.set_onsuccess(Some(on_success));
-        request.set_onerror(Some(on_error));
-    });
-    let request = request.clone();
-    let handlers = Handlers {
-        clear: Box::new(move || {
-            request.set_onsuccess(None);
-            request.set_onerror(None);
-        }),
-        _closures: closures,
-    };
-    settled(promise, handlers)
+    settle_on(request, IdbRequest::set_onsuccess, IdbRequest::set_onerror)
 }
 
 /// Resolves when a transaction has committed; rejects with its error when it aborts (nothing of
-/// it is then written: IndexedDB transactions are all or nothing). Its handlers are freed as
-/// [`request_future`]'s are.
+/// it is then written: IndexedDB transactions are all or nothing). An error event bubbles to the
+/// transaction and is followed by abort; waiting for abort means the rejection comes only once
+/// the transaction is fully rolled back. Its handlers are freed as [`request_future`]'s are.
 pub fn committed(
     transaction: &IdbTransaction,
 ) -> impl Future<Output = Result<JsValue, JsValue>> + use<> {
-    let (promise, closures) = settle_on_events(|on_complete, on_abort| {
-        transaction.set_oncomplete(Some(on_complete));
-        // An error event bubbles to the transaction and is followed by abort; waiting for abort
-        // means the rejection comes only once the transaction is fully rolled back.
-        transaction.set_onabort(Some(on_abort));
-    });
-    let transaction = transaction.clone();
-    let handlers = Handlers {
-        clear: Box::new(move || {
-            transaction.set_oncomplete(None);
-            transaction.set_onabort(None);
-        }),
-        _closures: closures,
-    };
-    settled(promise, handlers)
+    settle_on(
+        transaction,
+        IdbTransaction::set_oncomplete,
+        IdbTransaction::set_onabort,
+    )
 }
 
 type EventHandler = Closure<dyn FnMut(web_sys::Event)>;
+type SetHandler<T> = fn(&T, Option<&js_sys::Function>);
 
-/// A promise settled by the first of two events: `attach` is given the handler that resolves
-/// with the event target's `result` and the one that rejects with its `error`.
-fn settle_on_events(
-    attach: impl FnOnce(&js_sys::Function, &js_sys::Function),
-) -> (Promise, [EventHandler; 2]) {
+/// Sets `target`'s two handlers through `set_success` and `set_failure`: the first resolves with
+/// the event target's `result`, the second rejects with its `error`. Both are taken off and
+/// freed once the promise has settled.
+fn settle_on<T: Clone + 'static>(
+    target: &T,
+    set_success: SetHandler<T>,
+    set_failure: SetHandler<T>,
+) -> impl Future<Output = Result<JsValue, JsValue>> + use<T> {
     let mut closures = None;
-    let mut attach = Some(attach);
     let promise = Promise::new(&mut |resolve, reject| {
         let on_success = EventHandler::new(move |event: web_sys::Event| {
             let _ = resolve.call1(&JsValue::NULL, &target_field(&event, "result"));
@@ -148,16 +130,19 @@ fn settle_on_events(
         let on_failure = EventHandler::new(move |event: web_sys::Event| {
             let _ = reject.call1(&JsValue::NULL, &target_field(&event, "error"));
         });
-        if let Some(attach) = attach.take() {
-            attach(
-                on_success.as_ref().unchecked_ref(),
-                on_failure.as_ref().unchecked_ref(),
-            );
-        }
+        set_success(target, Some(on_success.as_ref().unchecked_ref()));
+        set_failure(target, Some(on_failure.as_ref().unchecked_ref()));
         closures = Some([on_success, on_failure]);
     });
-    let closures = closures.expect("a promise runs its executor before returning");
-    (promise, closures)
+    let target = target.clone();
+    let handlers = Handlers {
+        clear: Box::new(move || {
+            set_success(&target, None);
+            set_failure(&target, None);
+        }),
+        _closures: closures.expect("a promise runs its executor before returning"),
+    };
+    settled(promise, handlers)
 }
 
 /// `event.target[name]`, or undefined (a request's `result` throws while it is pending).
