@@ -1,16 +1,23 @@
 // Drives one answer -> next question from inside the page, for the no-jank check (the app and
 // the reference pages are driven by the same code, so their figures compare).
 //
-// The window opens as "Check answer" is pressed and closes when the next question (or the end
-// of the session) is on screen; "Continue" is pressed once it is enabled (the answer is saved).
-// Playwright's own clicks and visibility polls would run its injected script on the main thread
-// (hit-target checks, forced layouts) and be counted as the page's work, so none run inside the
-// window, and each press is a task of its own, as a learner's tap is.
+// The response is chosen first, by a click on its label, and the window opens as "Check answer"
+// is pressed; it closes when the next question (or the end of the session) is on screen.
+// "Continue" is pressed once it is enabled (the answer is saved). Playwright's own clicks and
+// visibility polls would run its injected script on the main thread (hit-target checks, forced
+// layouts), so none run inside the window, and each press is a task of its own, as a learner's
+// tap is. None run between answers either: the garbage they leave on the page's heap (half of
+// all it allocated over 40 answers, in a sampling heap profile) was collected inside later
+// windows and counted as the page's.
 import { percentile, readTrace, tasksBetween } from './trace.mjs';
 
-/** Answers the question on screen (its response already chosen); marks `answer-n-*`. */
-export function answerInPage(page, n) {
-  return page.evaluate(async (n) => {
+/**
+ * Chooses the response labelled `choice` (none if null) on the question on screen, answers it
+ * and goes on to the next; marks `answer-n-*`. Resolves with whether a next question is on
+ * screen.
+ */
+export function answerInPage(page, n, choice) {
+  return page.evaluate(async ({ n, choice }) => {
     const until = (predicate) => new Promise((resolve, reject) => {
       const started = performance.now();
       const poll = () => {
@@ -28,16 +35,25 @@ export function answerInPage(page, n) {
       element.click();
       resolve();
     }));
+    if (choice !== null) {
+      const label = [...document.querySelectorAll('label')].find((element) => element.textContent.trim() === choice);
+      if (!label) throw new Error(`answer ${n}: no response labelled ${choice}`);
+      label.click();
+      await until(() => document.getElementById(label.htmlFor)?.checked);
+      // The choice is drawn before the window opens, as a learner's tap is before the next one.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    }
     await press('start', document.querySelector('form button[type="submit"]'));
     await press('continue', await until(() => document.querySelector('#continue-button:not([disabled])')));
-    await until(() => button('Check answer') || button('Back to today'));
+    const next = await until(() => button('Check answer') || button('Back to today'));
     // Two frames more, so the window holds the browser's rendering of the new question and the
     // focus move that follows it.
     for (let frame = 0; frame < 2; frame++) {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
     }
     performance.mark(`answer-${n}-end`);
-  }, n);
+    return next.textContent.trim() === 'Check answer';
+  }, { n, choice });
 }
 
 /**
