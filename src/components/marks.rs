@@ -1,5 +1,6 @@
 //! Right-or-wrong marks after an answer: the NHS design system's tick and cross icons beside
-//! words that say which, so the meaning is never carried by colour or icon alone.
+//! words that say which, so the meaning is never carried by colour or icon alone; and the flag
+//! on a tapped part of a mock message.
 //!
 //! The icons are inline SVG, not the "✓" and "✗" characters. Common fonts (Arial, and Liberation
 //! Sans on Linux) do not hold those characters, so the browser searches the device's fonts for a
@@ -25,6 +26,17 @@ pub fn mark_icon(right: bool) -> Html {
     html! {
         <svg {class} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" focusable="false" aria-hidden="true">
             <path d={path} />
+        </svg>
+    }
+}
+
+/// The flag on a part of a mock message the learner has tapped as suspicious: drawn, like the
+/// marks, rather than the "⚑" character, which common fonts lack. Decoration only: the part's
+/// button says whether it is pressed (`aria-pressed`), and its border changes too.
+pub fn flag_icon() -> Html {
+    html! {
+        <svg class="app-flag-icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" focusable="false" aria-hidden="true">
+            <path d="M5 2h2v20H5zM8 3h12l-3 5 3 5H8z" />
         </svg>
     }
 }

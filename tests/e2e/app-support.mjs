@@ -113,7 +113,13 @@ export async function fillQuestion(scope, question, { correct = true } = {}) {
     case 'spot': {
       const segments = scope.locator('.app-mock__segment');
       for (let i = 0; i < question.segments.length; i++) {
-        if (question.segments[i].suspicious === correct) await segments.nth(i).click();
+        if (question.segments[i].suspicious === correct) {
+          await segments.nth(i).click();
+          // A pressed part shows a drawn flag (src/components/marks.rs), hidden from assistive
+          // technology: the button's pressed state is what it announces.
+          await expect(segments.nth(i)).toHaveAttribute('aria-pressed', 'true');
+          await expect(segments.nth(i).locator('svg.app-flag-icon[aria-hidden="true"]')).toBeVisible();
+        }
       }
       break;
     }

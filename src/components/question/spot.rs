@@ -5,7 +5,7 @@ use content::model::{Mock, Segment};
 use yew::prelude::*;
 
 use super::draft::{Draft, toggle};
-use crate::components::marks::mark;
+use crate::components::marks::{flag_icon, mark};
 
 /// What the mock shows (a plain function's arguments, like the other question inputs).
 #[derive(Debug)]
@@ -51,7 +51,7 @@ pub fn spot_mock(props: &SpotProps<'_>) -> Html {
                 <button type="button" class="app-mock__segment" aria-pressed={pressed.to_string()}
                     disabled={props.marked} {onclick} id={format!("{}-{}", props.id, index)}>
                     { &segment.text }
-                    if pressed { <span class="app-mock__flag" aria-hidden="true">{ " ⚑" }</span> }
+                    if pressed { { flag_icon() } }
                 </button>
                 { mark }
             </li>
