@@ -35,7 +35,7 @@ pub fn mark_icon(right: bool) -> Html {
 /// button says whether it is pressed (`aria-pressed`), and its border changes too.
 pub fn flag_icon() -> Html {
     html! {
-        <svg class="app-flag-icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" focusable="false" aria-hidden="true">
+        <svg class="nhsuk-icon app-mark-icon app-flag-icon" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" focusable="false" aria-hidden="true">
             <path d="M5 2h2v20H5zM8 3h12l-3 5 3 5H8z" />
         </svg>
     }

@@ -59,10 +59,7 @@ function family(processes, root) {
 
 function snapshot(root) {
   const processes = processTicks();
-  const ours = family(processes, root);
-  let ourTicks = 0;
-  for (const pid of ours) ourTicks += processes.get(pid)?.ticks ?? 0;
-  return { at: performance.now(), machine: machineTicks(), processes, ours, ourTicks };
+  return { at: performance.now(), machine: machineTicks(), processes, ours: family(processes, root) };
 }
 
 /** Cores' worth of CPU that processes outside `ours` (and steal) used between two snapshots. */
@@ -79,7 +76,6 @@ function between(earlier, later, ticksPerSecond) {
   return {
     foreignCores: Math.max(0, busy - ourTicks) / ticksPerSecond / seconds,
     stealCores: steal / ticksPerSecond / seconds,
-    ourCores: ourTicks / ticksPerSecond / seconds,
   };
 }
 
@@ -114,7 +110,6 @@ export function startForeignLoad(root = process.ppid) {
       return {
         foreignCores: whole.foreignCores,
         stealCores: whole.stealCores,
-        ourCores: whole.ourCores,
         worstForeignCores: Math.max(...intervals.map((interval) => interval.foreignCores + interval.stealCores)),
         seconds: (previous.at - first.at) / 1000,
       };
