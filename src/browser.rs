@@ -44,12 +44,12 @@ pub fn set_root_property(name: &str, value: &str) {
     }
 }
 
-/// Offers `text` to the learner as a file download through a Blob URL.
-pub fn download_text(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+/// Offers a file made of `parts` (strings, joined in order: see `crate::pieces`) to the learner
+/// as a download through a Blob URL.
+pub fn download(file_name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(parts, &options)
         .map_err(|_| "The browser could not prepare the file.".to_string())?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)
         .map_err(|_| "The browser could not prepare the file.".to_string())?;

@@ -8,6 +8,7 @@ mod fetch;
 mod hooks;
 mod insights;
 mod pages;
+pub mod pieces;
 pub mod platform;
 pub mod platform_worker;
 mod route;

@@ -10,12 +10,13 @@
 //! back the current parameters with `FitDecision::NotEnoughData`, at the cost of one worker start).
 //!
 //! ```text
-//! let outcome = platform_worker::fit_in_worker(&serde_json::to_string(&log)?, &current).await?;
+//! let outcome = platform_worker::fit_in_worker(&log, &current).await?;
 //! if outcome.decision == FitDecision::Adopted { /* save outcome.parameters in the settings */ }
 //! ```
 
 use std::fmt;
 
+use engine::ReviewLog;
 use engine::parameters::FitOutcome;
 use js_sys::{Function, JsString, Object, Promise, Reflect};
 use serde::Deserialize;
@@ -70,22 +71,41 @@ enum Reply {
     Error(String),
 }
 
-/// Fits personal parameters to `log_json` (the review log as stored: a JSON array of events) in
-/// a fresh worker, keeping `current` (empty for FSRS-6's defaults) unless the fit predicts better.
-/// The worker is stopped afterwards, so the optimiser's memory is handed back at once.
-pub async fn fit_in_worker(log_json: &str, current: &[f32]) -> Result<FitOutcome, WorkerError> {
-    fit_log_text(&JsString::from(log_json), current).await
+/// Fits personal parameters to `log` in a fresh worker, keeping `current` (empty for FSRS-6's
+/// defaults) unless the fit predicts better. The worker is stopped afterwards, so the
+/// optimiser's memory is handed back at once. The log is read when this is called, not when the
+/// future is awaited, so the future borrows nothing.
+pub fn fit_in_worker(
+    log: &ReviewLog,
+    current: &[f32],
+) -> impl Future<Output = Result<FitOutcome, WorkerError>> + use<> {
+    // Written to JavaScript in pieces: the whole text in this wasm's memory set the page's
+    // memory for good (`crate::pieces`).
+    let text = crate::pieces::json_text(log);
+    let current = current.to_vec();
+    async move {
+        let text = text.map_err(|error| {
+            WorkerError::Failed(format!(
+                "the log could not be written for the optimiser: {error}"
+            ))
+        })?;
+        fit_log_text(text, &current).await
+    }
 }
 
 /// The fit with the log already a JavaScript string: it goes to the worker as it is (one
 /// structured clone), never copied through this wasm's memory.
-async fn fit_log_text(log_json: &JsString, current: &[f32]) -> Result<FitOutcome, WorkerError> {
+async fn fit_log_text(log_json: JsString, current: &[f32]) -> Result<FitOutcome, WorkerError> {
     let message = Object::new();
     let set = |key: &str, value: &JsValue| Reflect::set(&message, &key.into(), value);
     set("request", &fit_request(current).into())
-        .and_then(|_| set("log", log_json))
+        .and_then(|_| set("log", &log_json))
         .map_err(|error| WorkerError::Unavailable(describe(&error)))?;
-    let reply = JsFuture::from(ask_worker(message.into()))
+    let asked = ask_worker(message.into());
+    // The worker has its own copy now; this one (17 MB for 100,000 answers) need not wait for
+    // the fit.
+    drop(log_json);
+    let reply = JsFuture::from(asked)
         .await
         .map_err(|error| WorkerError::Unavailable(describe(&error)))?;
     let text = reply
@@ -161,7 +181,7 @@ fn describe(error: &JsValue) -> String {
 #[wasm_bindgen(js_name = microlearnFitInWorker)]
 pub fn fit_in_worker_for_page(log_json: JsString) -> Promise {
     wasm_bindgen_futures::future_to_promise(async move {
-        let outcome = fit_log_text(&log_json, &[])
+        let outcome = fit_log_text(log_json, &[])
             .await
             .map_err(|error| JsValue::from_str(&error.to_string()))?;
         serde_json::to_string(&outcome)

@@ -142,8 +142,7 @@ async fn damaged_records_are_quarantined_announced_and_the_rest_loads() {
     drop(store);
     let (store, loaded) = Store::open().await.unwrap();
     assert_eq!(loaded.notices, []);
-    let export: serde_json::Value =
-        serde_json::from_str(&store.export_json().await.unwrap()).unwrap();
+    let export: serde_json::Value = serde_json::from_str(&exported(&store).await).unwrap();
     assert_eq!(export["quarantined"].as_array().unwrap().len(), 4);
 }
 
@@ -188,7 +187,7 @@ async fn export_then_import_into_an_emptied_device_restores_everything_once() {
         ..AppSettings::default()
     };
     store.save_settings(&settings).await.unwrap();
-    let file = store.export_json().await.unwrap();
+    let file = exported(&store).await;
     store.reset().await.unwrap();
     assert_eq!(Store::open().await.unwrap().1.log.len(), 0);
 
@@ -261,8 +260,7 @@ async fn a_full_disk_keeps_the_answer_in_memory_writes_nothing_and_saves_it_late
     assert_eq!(result_again, Err(StorageError::QuotaExceeded));
     assert_eq!(stored_while_full, ["saved:1"], "nothing half-written");
     assert_eq!(store.unsaved_count(), 2);
-    let export: serde_json::Value =
-        serde_json::from_str(&store.export_json().await.unwrap()).unwrap();
+    let export: serde_json::Value = serde_json::from_str(&exported(&store).await).unwrap();
     let exported: Vec<&str> = export["events"]
         .as_array()
         .unwrap()

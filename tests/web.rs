@@ -118,3 +118,20 @@ async fn deferred_children_are_drawn_after_the_next_paint() {
     let later = root.query_selector("p.later").unwrap().expect("drawn");
     assert_eq!(later.text_content().unwrap(), "Explanation");
 }
+
+/// Long texts reach JavaScript in pieces (`src/pieces.rs`); joined there they must be exactly
+/// the JSON text, for a log of several pieces and for an empty one.
+#[wasm_bindgen_test]
+fn json_written_in_pieces_joins_into_the_whole_text() {
+    for reviews in [0, 5_000] {
+        let log = engine::synthetic::benchmark_log(40, reviews);
+        let pieces = microlearn::pieces::json_pieces(&log, true).expect("a log is written");
+        assert_eq!(pieces.length() > 1, reviews > 0, "{reviews} reviews");
+        let text: String = microlearn::pieces::json_text(&log).unwrap().into();
+        assert_eq!(
+            text,
+            serde_json::to_string(&log).unwrap(),
+            "{reviews} reviews"
+        );
+    }
+}

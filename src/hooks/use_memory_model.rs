@@ -24,11 +24,11 @@ pub fn use_memory_model(app: AppContext) {
             return;
         }
         *running.borrow_mut() = true;
-        let log_json = serde_json::to_string(&*app.log.read()).unwrap_or_else(|_| "[]".into());
+        let fit = fit_in_worker(&app.log.read(), &app.settings.memory_model.parameters);
         let current = app.settings.memory_model.parameters.clone();
         let dispatcher = app.dispatcher();
         wasm_bindgen_futures::spawn_local(async move {
-            let parameters = match fit_in_worker(&log_json, &current).await {
+            let parameters = match fit.await {
                 Ok(outcome) => {
                     web_sys::console::info_1(
                         &format!(

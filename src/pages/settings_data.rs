@@ -4,9 +4,9 @@
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use yew::prelude::*;
 
-use persist::ExportFile;
+use persist::ExportView;
 
-use crate::browser::download_text;
+use crate::browser::download;
 use crate::clock::now_ms;
 use crate::insights::iso_date;
 use crate::state::use_app;
@@ -41,17 +41,20 @@ pub fn data_section() -> Html {
             // Where the browser refuses storage, the answers live only in this page: export them
             // from memory, so closing the page loses nothing the learner saved to a file.
             let in_memory = store.is_none().then(|| {
-                ExportFile::new(&app.log.read(), &app.settings, Vec::new(), now_ms()).to_json()
+                let log = app.log.read();
+                let file = ExportView::new(&log, &app.settings, &[], now_ms());
+                crate::pieces::json_pieces(&file, true)
+                    .map_err(|error| StorageError::Failed(error.to_string()))
             });
             spawn_local(async move {
                 let exported = match (store, in_memory) {
-                    (Some(store), _) => store.export_json().await,
-                    (None, text) => Ok(text.unwrap_or_default()),
+                    (Some(store), _) => store.export_pieces().await,
+                    (None, pieces) => pieces.unwrap_or_else(|| Ok(js_sys::Array::new())),
                 };
                 match exported {
-                    Ok(text) => {
+                    Ok(pieces) => {
                         let name = format!("microlearn-progress-{}.json", iso_date(now_ms()));
-                        let result = download_text(&name, &text, "application/json");
+                        let result = download(&name, &pieces, "application/json");
                         message.set(Some(result.map_or_else(
                             |e| e,
                             |()| format!("Your progress was saved as {name}."),

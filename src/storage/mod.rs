@@ -15,7 +15,7 @@ pub use error::StorageError;
 pub use persist::ImportReport;
 
 use engine::{ReviewEvent, ReviewLog};
-use persist::{AppSettings, ExportFile, ResumePoint};
+use persist::{AppSettings, ExportView, ResumePoint};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{IdbDatabase, IdbTransactionMode};
@@ -84,12 +84,12 @@ impl Store {
         // either in the snapshot or as a message (or both: merging is a union).
         let channel = channel::Channel::open();
         let database = idb::open().await?;
-        let found = records::read_all(&database).await?;
-        let recovered = persist::load(&found.raw, now_ms());
+        let found = records::read_all(&database, now_ms()).await?;
+        let recovered = found.recovered;
         let read_only = recovered.newer_version.is_some();
         let mut notices = recovered.notices.clone();
         if !read_only
-            && let Err(error) = records::repair(&database, &recovered, found.raw.is_empty()).await
+            && let Err(error) = records::repair(&database, &recovered, found.first_visit).await
         {
             // The damaged data stays where it was; loading again will find it again.
             if error == StorageError::QuotaExceeded {
@@ -171,10 +171,13 @@ impl Store {
     }
 
     /// The export file: every saved answer plus any not yet saved, the settings, and copies of
-    /// damaged data. See docs/export-format.md.
-    pub async fn export_json(&self) -> Result<String, StorageError> {
+    /// damaged data (docs/export-format.md), as JavaScript strings to join in order
+    /// (`crate::pieces`), so a long log's text never sits whole in this wasm's memory.
+    pub async fn export_pieces(&self) -> Result<js_sys::Array, StorageError> {
         let (log, settings, quarantine) = self.current().await?;
-        Ok(ExportFile::new(&log, &settings, quarantine, now_ms()).to_json())
+        let file = ExportView::new(&log, &settings, &quarantine, now_ms());
+        crate::pieces::json_pieces(&file, true)
+            .map_err(|error| StorageError::Failed(error.to_string()))
     }
 
     /// Checks a file completely, then adds its answers this device lacks in one transaction.
@@ -243,10 +246,15 @@ impl Store {
     async fn current(
         &self,
     ) -> Result<(ReviewLog, AppSettings, Vec<persist::Quarantined>), StorageError> {
-        let found = records::read_all(&self.inner.database).await?;
-        let recovered = persist::load(&found.raw, now_ms());
+        let found = records::read_all(&self.inner.database, now_ms()).await?;
+        let recovered = found.recovered;
         let waiting = ReviewLog::from_events(self.inner.pending_events.borrow().clone());
-        let log = engine::merge_logs([&recovered.log, &waiting]);
+        // Merging copies every event; with nothing waiting (the usual case) the saved log is it.
+        let log = if waiting.is_empty() {
+            recovered.log
+        } else {
+            engine::merge_logs([&recovered.log, &waiting])
+        };
         let settings = self
             .inner
             .pending_settings

@@ -45,6 +45,14 @@ const REVIEWS = 100_000;
 const TARGET_MS = 16;
 // 2.4 MB measured since the leak was mended, 24.0 MB before it (session 9).
 const JS_HEAP_BUDGET_MB = 10;
+// The wasm memory once the log is loaded and a session started: 86.0 MB until session 10 (all
+// 100,000 records' texts held at once while loading, and the log written whole as one 17 MB
+// string for the optimiser worker, its buffer doubling as it grew), 21.3 MB since. Linear memory
+// never shrinks, so a peak stays for the page's life; a cheap phone has little RAM to give.
+const WASM_MEMORY_BUDGET_MB = 32;
+// An export reads the saved log back from IndexedDB (what is stored, with anything not yet saved
+// on top), so the log is in memory twice while the file is written: MEASURED.
+const EXPORT_WASM_MEMORY_BUDGET_MB = 48;
 const GUARD_MS = 60;
 // PERF_CPU_SLOWDOWN=1 shows the same figures at this machine's own speed, for comparison.
 const CPU_SLOWDOWN = Number(process.env.PERF_CPU_SLOWDOWN ?? 4);
@@ -100,6 +108,27 @@ test.afterAll(async () => {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
+// Keeps each WebAssembly memory the page instantiates (the main module's, which the later
+// screens' module shares), so the check can read its size: linear memory grows and never
+// shrinks, so its size is the most the page has needed so far.
+function rememberWasmMemories() {
+  const memories = (window.__wasmMemories = []);
+  const remember = (result) => {
+    for (const value of Object.values((result.instance ?? result).exports)) {
+      if (value instanceof WebAssembly.Memory && !memories.includes(value)) memories.push(value);
+    }
+    return result;
+  };
+  for (const name of ['instantiate', 'instantiateStreaming']) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = (...args) => original.apply(WebAssembly, args).then(remember);
+  }
+}
+
+async function wasmMemoryBytes(page) {
+  return page.evaluate(() => window.__wasmMemories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0));
+}
+
 // Item n of the simulated learner (`item-n`) is item n of the generated catalogue, in order.
 function contentItemId(n) {
   const module = Math.floor(n / (LESSONS * ITEMS_PER_LESSON));
@@ -111,6 +140,7 @@ function contentItemId(n) {
 test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown (target 16 ms p95)`, async ({ page, browser }) => {
   test.setTimeout(600_000);
   const problems = watchPage(page, baseURL);
+  await page.addInitScript(rememberWasmMemories);
   await page.goto(baseURL);
   await page.waitForFunction(() => typeof window.wasmBindings !== 'undefined', null, { timeout: 60_000 });
 
@@ -173,6 +203,9 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   console.log(`JavaScript heap after loading ${REVIEWS} reviews: ${(usedSize / 1e6).toFixed(1)} MB (budget ${JS_HEAP_BUDGET_MB} MB)`);
   expect(usedSize / 1e6, 'JavaScript heap in use after loading the log (MB)').toBeLessThan(JS_HEAP_BUDGET_MB);
+  const wasmBytes = await wasmMemoryBytes(page);
+  console.log(`WebAssembly memory after loading ${REVIEWS} reviews: ${(wasmBytes / 1e6).toFixed(1)} MB (budget ${WASM_MEMORY_BUDGET_MB} MB)`);
+  expect(wasmBytes / 1e6, 'WebAssembly memory after loading the log (MB)').toBeLessThan(WASM_MEMORY_BUDGET_MB);
   // HEAP_OUT=FILE writes a heap snapshot of that moment, for DevTools' Memory panel.
   if (process.env.HEAP_OUT) {
     const chunks = [];
@@ -216,6 +249,18 @@ test(`answer -> next question: main-thread work at ${CPU_SLOWDOWN}x CPU slowdown
   console.log(`  machine during the answers: ${machine}`);
   expect(longest, `answers measured (the session must hold ${ANSWERS} questions)`).toHaveLength(ANSWERS);
   expect(p95, '95th percentile of the longest task per answer (ms)').toBeLessThanOrEqual(GUARD_MS);
+
+  // Then the whole log exported, as a learner moving phones would. The file (35 MB of text) goes
+  // to the download in pieces (src/pieces.rs), never whole in the wasm memory.
+  await page.goto(`${baseURL}#/settings`);
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Export my progress' }).click();
+  const exported = readFileSync(await (await download).path(), 'utf8');
+  expect(JSON.parse(exported).events.length, 'answers in the export').toBeGreaterThanOrEqual(REVIEWS + ANSWERS);
+  const afterExport = await wasmMemoryBytes(page);
+  console.log(`WebAssembly memory after exporting ${REVIEWS + ANSWERS} answers (${(exported.length / 1e6).toFixed(1)} MB of text): ` +
+    `${(afterExport / 1e6).toFixed(1)} MB (budget ${EXPORT_WASM_MEMORY_BUDGET_MB} MB)`);
+  expect(afterExport / 1e6, 'WebAssembly memory after an export (MB)').toBeLessThan(EXPORT_WASM_MEMORY_BUDGET_MB);
   expectClean(problems);
 });
 

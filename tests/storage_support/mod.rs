@@ -190,3 +190,8 @@ pub async fn wait_until(done: impl Fn() -> bool) {
         JsFuture::from(promise).await.unwrap();
     }
 }
+
+/// The export file's text: the pieces `Store::export_pieces` hands the download, joined.
+pub async fn exported(store: &microlearn::storage::Store) -> String {
+    store.export_pieces().await.unwrap().join("").into()
+}

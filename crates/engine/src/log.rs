@@ -211,8 +211,8 @@ impl ReviewEvent {
 ///
 /// It serialises as a plain JSON array of events; deserialising re-sorts and de-duplicates, so
 /// a hand-edited or concatenated file is still a valid log.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(from = "Vec<ReviewEvent>", into = "Vec<ReviewEvent>")]
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(from = "Vec<ReviewEvent>")]
 pub struct ReviewLog {
     events: Vec<ReviewEvent>,
     /// A hash of every event id, so [`ReviewLog::push`] finds a repeat without reading 100,000
@@ -239,6 +239,14 @@ fn id_hash(id: &EventId) -> u64 {
 impl From<Vec<ReviewEvent>> for ReviewLog {
     fn from(events: Vec<ReviewEvent>) -> Self {
         Self::from_events(events)
+    }
+}
+
+/// Written straight from the events: serde's `into` would copy the whole log first, megabytes
+/// for a long one, and a WebAssembly page's memory never shrinks after such a peak.
+impl Serialize for ReviewLog {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.events.serialize(serializer)
     }
 }
 

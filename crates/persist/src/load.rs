@@ -81,51 +81,117 @@ pub struct Recovered {
 /// Loads saved records. Never fails and never panics: every record that cannot be used is
 /// returned in `quarantine` with a notice, and everything else is kept.
 pub fn load(raw: &RawSaved, now_ms: i64) -> Recovered {
-    let mut recovered = Recovered::default();
-    let version = read_version(raw, now_ms, &mut recovered);
-    if version > SCHEMA_VERSION {
-        recovered.newer_version = Some(version);
-        recovered.notices.push(newer_notice());
-        return recovered;
-    }
-    let mut bad_events = 0;
-    let mut events = Vec::with_capacity(raw.events.len());
+    let mut loader = Loader::new(raw.schema_version.as_deref(), now_ms);
     for record in &raw.events {
-        match read_event(&record.text, version) {
-            Ok(event) => events.push(event),
+        loader.add_event(&record.key, &record.text);
+    }
+    loader.finish(raw.settings.as_deref(), raw.resume.as_deref())
+}
+
+/// [`load`] one event record at a time, for a browser holding 100,000 of them: each record's
+/// text can be dropped once it is read, instead of all of them being held until the end.
+/// `Loader::new`, then `add_event` for each event record, then `finish` gives what [`load`]
+/// gives for the same records.
+///
+/// ```
+/// let mut loader = persist::Loader::new(Some("1"), 0);
+/// loader.add_event("tab-1:7", r#"{"id":"tab-1:7","item_id":"q3","item_version":1,
+///     "item_kind":"true-false","at_ms":1767603600000,"rating":"good","score":1.0,
+///     "response_ms":5400}"#);
+/// loader.add_event("tab-1:8", "{cut sho");
+/// let recovered = loader.finish(None, None);
+/// assert_eq!(recovered.log.len(), 1);
+/// assert_eq!(recovered.quarantine.len(), 1);
+/// ```
+#[derive(Debug)]
+pub struct Loader {
+    now_ms: i64,
+    version: u32,
+    version_missing: bool,
+    events: Vec<ReviewEvent>,
+    bad_events: usize,
+    recovered: Recovered,
+}
+
+impl Loader {
+    /// Starts loading data saved under `schema_version` (the record's text, if there was one).
+    pub fn new(schema_version: Option<&str>, now_ms: i64) -> Loader {
+        let mut recovered = Recovered::default();
+        let version = read_version(schema_version, now_ms, &mut recovered);
+        Loader {
+            now_ms,
+            version,
+            version_missing: schema_version.is_none(),
+            events: Vec::new(),
+            bad_events: 0,
+            recovered,
+        }
+    }
+
+    /// Reads one event record; a damaged one is set aside with its key for removal.
+    pub fn add_event(&mut self, key: &str, text: &str) {
+        if self.version > SCHEMA_VERSION {
+            return;
+        }
+        match read_event(text, self.version) {
+            Ok(event) => self.events.push(event),
             Err(reason) => {
-                bad_events += 1;
-                recovered.repair.remove_event_keys.push(record.key.clone());
-                recovered.quarantine.push(Quarantined {
-                    source: format!("event record {:?}", record.key),
+                self.bad_events += 1;
+                self.recovered
+                    .repair
+                    .remove_event_keys
+                    .push(key.to_string());
+                self.recovered.quarantine.push(Quarantined {
+                    source: format!("event record {key:?}"),
                     reason,
-                    found_at_ms: now_ms,
-                    text: record.text.clone(),
+                    found_at_ms: self.now_ms,
+                    text: text.to_string(),
                 });
             }
         }
     }
-    if version < SCHEMA_VERSION {
-        recovered.repair.put_events = events.clone();
+
+    /// Reads the settings and resume records and returns the outcome.
+    pub fn finish(self, settings: Option<&str>, resume: Option<&str>) -> Recovered {
+        let Loader {
+            now_ms,
+            version,
+            version_missing,
+            events,
+            bad_events,
+            mut recovered,
+        } = self;
+        // Data with no version record is from the first version, unless there is no data.
+        let saw_records = !events.is_empty() || bad_events > 0;
+        if version_missing && (saw_records || settings.is_some() || resume.is_some()) {
+            recovered.repair.write_schema_version = true;
+        }
+        if version > SCHEMA_VERSION {
+            recovered.newer_version = Some(version);
+            recovered.notices.push(newer_notice());
+            return recovered;
+        }
+        if version < SCHEMA_VERSION {
+            recovered.repair.put_events = events.clone();
+        }
+        recovered.log = ReviewLog::from_events(events);
+        if bad_events > 0 {
+            recovered.notices.push(damaged_events_notice(bad_events));
+        }
+        if let Some(text) = settings {
+            load_settings(text, version, now_ms, &mut recovered);
+        }
+        if let Some(text) = resume {
+            load_resume(text, version, now_ms, &mut recovered);
+        }
+        recovered
     }
-    recovered.log = ReviewLog::from_events(events);
-    if bad_events > 0 {
-        recovered.notices.push(damaged_events_notice(bad_events));
-    }
-    if let Some(text) = &raw.settings {
-        load_settings(text, version, now_ms, &mut recovered);
-    }
-    if let Some(text) = &raw.resume {
-        load_resume(text, version, now_ms, &mut recovered);
-    }
-    recovered
 }
 
 /// The saved schema version; a missing one means the first version (every later version writes
 /// it), and a damaged one is quarantined and treated as the current version.
-fn read_version(raw: &RawSaved, now_ms: i64, recovered: &mut Recovered) -> u32 {
-    let Some(text) = &raw.schema_version else {
-        recovered.repair.write_schema_version = !raw.is_empty();
+fn read_version(text: Option<&str>, now_ms: i64, recovered: &mut Recovered) -> u32 {
+    let Some(text) = text else {
         return FIRST_VERSION;
     };
     match text.trim().parse::<u32>() {
@@ -139,7 +205,7 @@ fn read_version(raw: &RawSaved, now_ms: i64, recovered: &mut Recovered) -> u32 {
                 source: "schema version record".into(),
                 reason: "not a version number".into(),
                 found_at_ms: now_ms,
-                text: text.clone(),
+                text: text.to_string(),
             });
             recovered.notices.push(Notice::new(
                 "Some saved data could not be read",
