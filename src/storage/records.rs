@@ -12,7 +12,7 @@ use persist::{AppSettings, Quarantined, Recovered, ResumePoint};
 use wasm_bindgen::JsValue;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbTransactionMode};
 
-/// Everything on the device, loaded: what `persist::load` made of the records, the quarantine
+/// Everything on the device, loaded: what `persist::Loader` made of the records, the quarantine
 /// copies kept so far, and whether nothing at all was saved (a first visit).
 pub struct Found {
     pub recovered: Recovered,
