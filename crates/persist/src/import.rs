@@ -10,8 +10,11 @@ use crate::schema::{MigrationError, RecordKind, SCHEMA_VERSION, migrate_to_curre
 use crate::validate::{event_problem, settings_problem};
 use engine::ReviewEvent;
 use serde::Deserialize;
+use serde::de::value::MapDeserializer;
 use serde_json::Value;
-use std::collections::HashMap;
+use serde_json::error::Category;
+use serde_json::value::RawValue;
+use std::collections::{BTreeMap, HashMap};
 
 /// Why a file was refused. `Display` gives the message for the learner.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,19 +119,26 @@ pub fn check_import_size(bytes: u64) -> Result<(), ImportError> {
 
 /// Reads and checks an export file. On success every event and the settings are usable as they
 /// are; on failure nothing should be changed.
+///
+/// The file is never turned into one `serde_json::Value`: for 100,000 answers that tree took
+/// about 100 MB of a phone's memory. Its top level is read with each part left as a slice of the
+/// text (`RawValue`), and each event is read (and migrated) one at a time.
 pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     check_import_size(text.len() as u64)?;
     scan(text).map_err(|problem| match problem {
         ScanProblem::TooDeep => ImportError::TooDeep,
         ScanProblem::TextTooLong(bytes) => ImportError::TextTooLong { bytes },
     })?;
-    let value: Value = serde_json::from_str(text).map_err(|error| ImportError::NotJson {
-        line: error.line(),
-        column: error.column(),
-    })?;
-    let version = read_header(&value)?;
-    let value = migrate_file(value, version)?;
-    let file = read_parts(value)?;
+    let top = read_top_level(text)?;
+    let version = read_header(&top)?;
+    if version > SCHEMA_VERSION {
+        return Err(ImportError::Newer { version });
+    }
+    let settings = top
+        .get("settings")
+        .map_or(Ok(Value::Null), |raw| part_value(raw))?;
+    let settings = migrate_to_current(RecordKind::Settings, settings, version).map_err(refuse)?;
+    let file = read_parts(&top, settings, version)?;
     check_events(&file.events)?;
     if let Some(problem) = settings_problem(&file.settings) {
         return Err(ImportError::BadSettings { problem });
@@ -136,39 +146,72 @@ pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     Ok(file)
 }
 
-/// The file's top level with settings and events still unread, so each can be reported apart.
+/// The file's top level, each part still text. Broken JSON is refused with its position; JSON
+/// that is not an object is not an export.
+fn read_top_level(text: &str) -> Result<BTreeMap<String, &RawValue>, ImportError> {
+    serde_json::from_str(text).map_err(|error| match error.classify() {
+        Category::Syntax | Category::Eof | Category::Io => ImportError::NotJson {
+            line: error.line(),
+            column: error.column(),
+        },
+        Category::Data => ImportError::NotAnExport,
+    })
+}
+
+/// One part of the file as a value. The whole file has been read as JSON already, so this
+/// cannot fail on a file that got this far; if it did, the file's outline is what is wrong.
+fn part_value(raw: &RawValue) -> Result<Value, ImportError> {
+    serde_json::from_str(raw.get()).map_err(|_| ImportError::WrongShape {
+        detail: "its outline is wrong".into(),
+    })
+}
+
+/// How a migration's failure is told to the learner.
+fn refuse(error: MigrationError) -> ImportError {
+    match error {
+        MigrationError::Newer(version) => ImportError::Newer { version },
+        MigrationError::Unknown(version) => ImportError::UnknownVersion { version },
+        MigrationError::Step { problem, .. } => ImportError::WrongShape { detail: problem },
+    }
+}
+
+/// The file's top level with the events still text, so each can be read, and reported, apart.
+/// The settings are read from the top level, migrated, before this.
 #[derive(Deserialize)]
-struct Parts {
+struct Parts<'a> {
     exported_at_ms: i64,
-    settings: Value,
-    events: Vec<Value>,
+    #[serde(borrow)]
+    events: Vec<&'a RawValue>,
     #[serde(default)]
     quarantined: Vec<Quarantined>,
 }
 
-fn read_parts(value: Value) -> Result<ExportFile, ImportError> {
-    let parts: Parts = serde_json::from_value(value).map_err(|error| ImportError::WrongShape {
-        detail: format!("its outline is wrong{}", missing_field(&error)),
-    })?;
+fn read_parts(
+    top: &BTreeMap<String, &RawValue>,
+    settings: Value,
+    version: u32,
+) -> Result<ExportFile, ImportError> {
+    // From the top level already read, in its (sorted) key order with the last of a repeated
+    // key kept, as reading the whole file as one value did.
+    let fields = top.iter().map(|(key, raw)| (key.as_str(), *raw));
+    let parts = Parts::deserialize(MapDeserializer::<_, serde_json::Error>::new(fields)).map_err(
+        |error| ImportError::WrongShape {
+            detail: format!("its outline is wrong{}", missing_field(&error)),
+        },
+    )?;
     if !time_in_range(parts.exported_at_ms) {
         return Err(ImportError::WrongShape {
             detail: "its export time is not between 1970 and 2100".into(),
         });
     }
-    let settings =
-        serde_json::from_value(parts.settings).map_err(|error| ImportError::BadSettings {
-            problem: format!("they are not in the expected form{}", missing_field(&error)),
-        })?;
+    let settings = serde_json::from_value(settings).map_err(|error| ImportError::BadSettings {
+        problem: format!("they are not in the expected form{}", missing_field(&error)),
+    })?;
     let events = parts
         .events
-        .into_iter()
+        .iter()
         .enumerate()
-        .map(|(index, event)| {
-            serde_json::from_value(event).map_err(|error| ImportError::BadEvent {
-                number: index + 1,
-                problem: format!("it is not in the expected form{}", missing_field(&error)),
-            })
-        })
+        .map(|(index, raw)| read_event(raw, version, index + 1))
         .collect::<Result<Vec<ReviewEvent>, _>>()?;
     Ok(ExportFile {
         format: EXPORT_FORMAT.into(),
@@ -180,44 +223,28 @@ fn read_parts(value: Value) -> Result<ExportFile, ImportError> {
     })
 }
 
+/// Event `number` (counting from 1), brought to the current version and read.
+fn read_event(raw: &RawValue, version: u32, number: usize) -> Result<ReviewEvent, ImportError> {
+    let value = migrate_to_current(RecordKind::Event, part_value(raw)?, version).map_err(refuse)?;
+    serde_json::from_value(value).map_err(|error| ImportError::BadEvent {
+        number,
+        problem: format!("it is not in the expected form{}", missing_field(&error)),
+    })
+}
+
 /// Checks the `format` marker and returns the file's schema version.
-fn read_header(value: &Value) -> Result<u32, ImportError> {
-    if value.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<u32, ImportError> {
+    let field = |name: &str| top.get(name).and_then(|raw| part_value(raw).ok());
+    if field("format").as_ref().and_then(Value::as_str) != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotAnExport);
     }
-    let version = value
-        .get("schema_version")
+    let version = field("schema_version")
+        .as_ref()
         .and_then(Value::as_u64)
         .ok_or_else(|| ImportError::WrongShape {
             detail: "its format number (schema_version) is missing or not a whole number".into(),
         })?;
     u32::try_from(version).map_err(|_| ImportError::UnknownVersion { version: u32::MAX })
-}
-
-/// Brings an older file's settings and events to the current version.
-fn migrate_file(mut value: Value, version: u32) -> Result<Value, ImportError> {
-    let refuse = |error: MigrationError| match error {
-        MigrationError::Newer(version) => ImportError::Newer { version },
-        MigrationError::Unknown(version) => ImportError::UnknownVersion { version },
-        MigrationError::Step { problem, .. } => ImportError::WrongShape { detail: problem },
-    };
-    if version > SCHEMA_VERSION {
-        return Err(ImportError::Newer { version });
-    }
-    let settings = value
-        .get_mut("settings")
-        .map(Value::take)
-        .unwrap_or(Value::Null);
-    value["settings"] =
-        migrate_to_current(RecordKind::Settings, settings, version).map_err(refuse)?;
-    if let Some(events) = value.get_mut("events").and_then(Value::as_array_mut) {
-        for event in events.iter_mut() {
-            *event =
-                migrate_to_current(RecordKind::Event, event.take(), version).map_err(refuse)?;
-        }
-    }
-    value["schema_version"] = Value::from(SCHEMA_VERSION);
-    Ok(value)
 }
 
 fn check_events(events: &[ReviewEvent]) -> Result<(), ImportError> {

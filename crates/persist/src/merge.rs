@@ -22,43 +22,50 @@ pub struct ImportReport {
 pub struct ImportPlan {
     /// Events to add, in replay order.
     pub new_events: Vec<ReviewEvent>,
-    /// The merged log the app should show afterwards.
-    pub merged_log: ReviewLog,
     /// Settings to save, when they changed.
     pub settings: Option<AppSettings>,
     pub report: ImportReport,
 }
 
+impl ImportPlan {
+    /// The log the device holds once the plan is written: `current` with the new events.
+    pub fn merged_log(&self, current: &ReviewLog) -> ReviewLog {
+        merge_logs([current, &ReviewLog::from_events(self.new_events.clone())])
+    }
+}
+
 /// Plans the import of a checked file into the device's log and settings.
 ///
-/// Events: the union by event id (the engine's [`merge_logs`]). Settings: a device that has not
-/// finished its welcome steps takes the file's settings whole (it is being set up from the
-/// file); otherwise the device keeps its own, gaining only the file's placement results it lacks
-/// and the certificate name if it has none.
+/// Events: the union by event id; only the file's events whose ids the device lacks are copied,
+/// since a copy of the whole merged log (100,000 answers are 12 MB) is memory a phone may not
+/// have. Settings: a device that has not finished its welcome steps takes the file's settings
+/// whole (it is being set up from the file); otherwise the device keeps its own, gaining only
+/// the file's placement results it lacks and the certificate name if it has none.
 pub fn plan_import(current: &ReviewLog, settings: &AppSettings, file: &ExportFile) -> ImportPlan {
-    let imported = ReviewLog::from_events(file.events.clone());
-    let merged_log = merge_logs([current, &imported]);
     let known: HashSet<&str> = current
         .events()
         .iter()
         .map(|event| event.id.0.as_str())
         .collect();
-    let new_events: Vec<ReviewEvent> = merged_log
-        .events()
-        .iter()
-        .filter(|event| !known.contains(event.id.0.as_str()))
-        .cloned()
-        .collect();
+    let mut in_file: HashSet<&str> = HashSet::with_capacity(file.events.len());
+    let mut new_events = Vec::new();
+    for event in &file.events {
+        let id = event.id.0.as_str();
+        if in_file.insert(id) && !known.contains(id) {
+            new_events.push(event.clone());
+        }
+    }
+    // Replay order; the file holds no two different events under one id (`parse_import`).
+    let new_events: Vec<ReviewEvent> = ReviewLog::from_events(new_events).into();
     let merged_settings = merge_settings(settings, &file.settings);
     let settings_changed = merged_settings != *settings;
     let report = ImportReport {
         events_added: new_events.len(),
-        events_already_present: imported.len() - new_events.len(),
+        events_already_present: in_file.len() - new_events.len(),
         settings_changed,
     };
     ImportPlan {
         new_events,
-        merged_log,
         settings: settings_changed.then_some(merged_settings),
         report,
     }
