@@ -29,16 +29,6 @@ pub struct RawSaved {
     pub events: Vec<RawRecord>,
 }
 
-impl RawSaved {
-    /// Whether nothing at all was saved (a first visit).
-    pub fn is_empty(&self) -> bool {
-        self.schema_version.is_none()
-            && self.settings.is_none()
-            && self.resume.is_none()
-            && self.events.is_empty()
-    }
-}
-
 /// What the browser should write back so the saved data is clean and current next time. It is
 /// applied in one transaction with the quarantine copies, so a failure leaves things as found.
 #[derive(Debug, Clone, Default, PartialEq)]
