@@ -3,6 +3,7 @@
 //! answer given in another tab while this one was loading is not missed.
 
 use engine::ReviewEvent;
+use js_sys::{Array, JsString};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -61,13 +62,26 @@ impl Channel {
         }
     }
 
-    /// Sends answers saved in this tab to the others. The text is built in JavaScript a piece at
-    /// a time (`crate::pieces`): an import announces every answer it adds, 17 MB of text for
-    /// 100,000.
+    /// Sends answers saved in this tab to the others, as one JSON array. Each answer's text goes
+    /// to JavaScript on its own and the array is joined there: an import announces every answer
+    /// it adds, 17 MB of text for 100,000, which this wasm's memory would keep for good. (Not
+    /// `crate::pieces`: its writer would add a second copy of the answers' serialiser to the
+    /// first screen's wasm.)
     pub fn announce(&self, events: &[ReviewEvent]) {
-        if let (Some(channel), Ok(text)) = (&self.channel, crate::pieces::json_text(&events)) {
-            let _ = channel.post_message(&text);
+        let Some(channel) = &self.channel else {
+            return;
+        };
+        let texts = Array::new();
+        for text in events
+            .iter()
+            .filter_map(|event| serde_json::to_string(event).ok())
+        {
+            texts.push(&text.into());
         }
+        let message = JsString::from("[")
+            .concat(&texts.join(","))
+            .concat(&"]".into());
+        let _ = channel.post_message(&message);
     }
 
     /// Registers the callback. Answers buffered so far are delivered just after the current
