@@ -56,7 +56,7 @@ const EXPORT_WASM_MEMORY_BUDGET_MB = 48;
 // Importing the 100,000-answer file (17 MB) into an empty app, read just before the page reloads:
 // 176.9 MB until session 10 (the whole file as one JSON value tree, about 100 MB, then the log
 // copied three times and announced to other tabs as one string), 53.4 MB since (each event read
-// from its slice of the text, only new events copied, the announcement written in pieces).
+// on its own, only new events copied, the announcement joined in JavaScript).
 const IMPORT_WASM_MEMORY_BUDGET_MB = 72;
 const GUARD_MS = 60;
 // PERF_CPU_SLOWDOWN=1 shows the same figures at this machine's own speed, for comparison.

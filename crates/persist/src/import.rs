@@ -9,12 +9,14 @@ use crate::notice::Quarantined;
 use crate::schema::{MigrationError, RecordKind, SCHEMA_VERSION, migrate_to_current};
 use crate::validate::{event_problem, settings_problem};
 use engine::ReviewEvent;
-use serde::Deserialize;
-use serde::de::value::MapDeserializer;
+use serde::de::{
+    self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 use serde_json::Value;
 use serde_json::error::Category;
-use serde_json::value::RawValue;
-use std::collections::{BTreeMap, HashMap};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt;
 
 /// Why a file was refused. `Display` gives the message for the learner.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,49 +123,35 @@ pub fn check_import_size(bytes: u64) -> Result<(), ImportError> {
 /// are; on failure nothing should be changed.
 ///
 /// The file is never turned into one `serde_json::Value`: for 100,000 answers that tree took
-/// about 100 MB of a phone's memory. Its top level is read with each part left as a slice of the
-/// text (`RawValue`), and each event is read (and migrated) one at a time.
+/// about 100 MB of a phone's memory. It is read twice instead: once for the format, version and
+/// settings (checking all of its JSON), then for the rest with each event read, migrated and
+/// checked as it comes.
 pub fn parse_import(text: &str) -> Result<ExportFile, ImportError> {
     check_import_size(text.len() as u64)?;
     scan(text).map_err(|problem| match problem {
         ScanProblem::TooDeep => ImportError::TooDeep,
         ScanProblem::TextTooLong(bytes) => ImportError::TextTooLong { bytes },
     })?;
-    let top = read_top_level(text)?;
-    let version = read_header(&top)?;
+    let header: Header = serde_json::from_str(text).map_err(|error| match error.classify() {
+        Category::Syntax | Category::Eof | Category::Io => ImportError::NotJson {
+            line: error.line(),
+            column: error.column(),
+        },
+        // JSON, but not an object.
+        Category::Data => ImportError::NotAnExport,
+    })?;
+    let version = header.version()?;
     if version > SCHEMA_VERSION {
         return Err(ImportError::Newer { version });
     }
-    let settings = top
-        .get("settings")
-        .map_or(Ok(Value::Null), |raw| part_value(raw))?;
+    let settings = header.settings.unwrap_or(Value::Null);
     let settings = migrate_to_current(RecordKind::Settings, settings, version).map_err(refuse)?;
-    let file = read_parts(&top, settings, version)?;
+    let file = read_parts(text, settings, version)?;
     check_events(&file.events)?;
     if let Some(problem) = settings_problem(&file.settings) {
         return Err(ImportError::BadSettings { problem });
     }
     Ok(file)
-}
-
-/// The file's top level, each part still text. Broken JSON is refused with its position; JSON
-/// that is not an object is not an export.
-fn read_top_level(text: &str) -> Result<BTreeMap<String, &RawValue>, ImportError> {
-    serde_json::from_str(text).map_err(|error| match error.classify() {
-        Category::Syntax | Category::Eof | Category::Io => ImportError::NotJson {
-            line: error.line(),
-            column: error.column(),
-        },
-        Category::Data => ImportError::NotAnExport,
-    })
-}
-
-/// One part of the file as a value. The whole file has been read as JSON already, so this
-/// cannot fail on a file that got this far; if it did, the file's outline is what is wrong.
-fn part_value(raw: &RawValue) -> Result<Value, ImportError> {
-    serde_json::from_str(raw.get()).map_err(|_| ImportError::WrongShape {
-        detail: "its outline is wrong".into(),
-    })
 }
 
 /// How a migration's failure is told to the learner.
@@ -175,30 +163,80 @@ fn refuse(error: MigrationError) -> ImportError {
     }
 }
 
-/// The file's top level with the events still text, so each can be read, and reported, apart.
-/// The settings are read from the top level, migrated, before this.
-#[derive(Deserialize)]
-struct Parts<'a> {
+/// The top level's format marker, version and settings; everything else is skipped unread. A
+/// key given twice keeps its last value, as a JSON reader would.
+#[derive(Default)]
+struct Header {
+    format: Option<Value>,
+    schema_version: Option<Value>,
+    settings: Option<Value>,
+}
+
+impl Header {
+    /// Checks the `format` marker and returns the file's schema version.
+    fn version(&self) -> Result<u32, ImportError> {
+        if self.format.as_ref().and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+            return Err(ImportError::NotAnExport);
+        }
+        let version = self
+            .schema_version
+            .as_ref()
+            .and_then(Value::as_u64)
+            .ok_or_else(|| ImportError::WrongShape {
+                detail: "its format number (schema_version) is missing or not a whole number"
+                    .into(),
+            })?;
+        u32::try_from(version).map_err(|_| ImportError::UnknownVersion { version: u32::MAX })
+    }
+}
+
+impl<'de> Deserialize<'de> for Header {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(HeaderVisitor)
+    }
+}
+
+struct HeaderVisitor;
+
+impl<'de> Visitor<'de> for HeaderVisitor {
+    type Value = Header;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("an export file")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Header, A::Error> {
+        let mut header = Header::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "format" => header.format = Some(map.next_value()?),
+                "schema_version" => header.schema_version = Some(map.next_value()?),
+                "settings" => header.settings = Some(map.next_value()?),
+                _ => drop(map.next_value::<IgnoredAny>()?),
+            }
+        }
+        Ok(header)
+    }
+}
+
+/// The rest of the top level, read with the events one at a time.
+struct Parts {
     exported_at_ms: i64,
-    #[serde(borrow)]
-    events: Vec<&'a RawValue>,
-    #[serde(default)]
+    events: Vec<ReviewEvent>,
     quarantined: Vec<Quarantined>,
 }
 
-fn read_parts(
-    top: &BTreeMap<String, &RawValue>,
-    settings: Value,
-    version: u32,
-) -> Result<ExportFile, ImportError> {
-    // From the top level already read, in its (sorted) key order with the last of a repeated
-    // key kept, as reading the whole file as one value did.
-    let fields = top.iter().map(|(key, raw)| (key.as_str(), *raw));
-    let parts = Parts::deserialize(MapDeserializer::<_, serde_json::Error>::new(fields)).map_err(
-        |error| ImportError::WrongShape {
+fn read_parts(text: &str, settings: Value, version: u32) -> Result<ExportFile, ImportError> {
+    let first_bad_event = RefCell::new(None);
+    let seed = PartsSeed {
+        version,
+        first_bad_event: &first_bad_event,
+    };
+    let parts = seed
+        .deserialize(&mut serde_json::Deserializer::from_str(text))
+        .map_err(|error| ImportError::WrongShape {
             detail: format!("its outline is wrong{}", missing_field(&error)),
-        },
-    )?;
+        })?;
     if !time_in_range(parts.exported_at_ms) {
         return Err(ImportError::WrongShape {
             detail: "its export time is not between 1970 and 2100".into(),
@@ -207,44 +245,111 @@ fn read_parts(
     let settings = serde_json::from_value(settings).map_err(|error| ImportError::BadSettings {
         problem: format!("they are not in the expected form{}", missing_field(&error)),
     })?;
-    let events = parts
-        .events
-        .iter()
-        .enumerate()
-        .map(|(index, raw)| read_event(raw, version, index + 1))
-        .collect::<Result<Vec<ReviewEvent>, _>>()?;
+    // A bad event is told after the outline and the settings, as when the file was read whole.
+    if let Some(error) = first_bad_event.into_inner() {
+        return Err(error);
+    }
     Ok(ExportFile {
         format: EXPORT_FORMAT.into(),
         schema_version: SCHEMA_VERSION,
         exported_at_ms: parts.exported_at_ms,
         settings,
-        events,
+        events: parts.events,
         quarantined: parts.quarantined,
     })
 }
 
+/// Reads [`Parts`], handing the events to [`EventsSeed`]; the first unusable event is kept in
+/// `first_bad_event` rather than ending the read, so a wrong outline is still reported first.
+struct PartsSeed<'a> {
+    version: u32,
+    first_bad_event: &'a RefCell<Option<ImportError>>,
+}
+
+impl<'de> DeserializeSeed<'de> for PartsSeed<'_> {
+    type Value = Parts;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Parts, D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PartsSeed<'_> {
+    type Value = Parts;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("an export file")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Parts, A::Error> {
+        let (mut exported_at_ms, mut events, mut quarantined) = (None, None, None);
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "exported_at_ms" => exported_at_ms = Some(map.next_value::<i64>()?),
+                "events" => {
+                    // A repeated key keeps its last value, and only that value's bad events
+                    // (every value must still be well formed: each is read as it comes).
+                    self.first_bad_event.replace(None);
+                    events = Some(map.next_value_seed(EventsSeed {
+                        version: self.version,
+                        first_bad_event: self.first_bad_event,
+                    })?);
+                }
+                "quarantined" => quarantined = Some(map.next_value()?),
+                _ => drop(map.next_value::<IgnoredAny>()?),
+            }
+        }
+        Ok(Parts {
+            exported_at_ms: exported_at_ms
+                .ok_or_else(|| de::Error::missing_field("exported_at_ms"))?,
+            events: events.ok_or_else(|| de::Error::missing_field("events"))?,
+            quarantined: quarantined.unwrap_or_default(),
+        })
+    }
+}
+
+/// The events array, each element read as a value, migrated and read as an event in turn.
+struct EventsSeed<'a> {
+    version: u32,
+    first_bad_event: &'a RefCell<Option<ImportError>>,
+}
+
+impl<'de> DeserializeSeed<'de> for EventsSeed<'_> {
+    type Value = Vec<ReviewEvent>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for EventsSeed<'_> {
+    type Value = Vec<ReviewEvent>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a list of answers")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut events = Vec::new();
+        let mut number = 0;
+        while let Some(value) = seq.next_element::<Value>()? {
+            number += 1;
+            match read_event(value, self.version, number) {
+                Ok(event) => events.push(event),
+                Err(error) => drop(self.first_bad_event.borrow_mut().get_or_insert(error)),
+            }
+        }
+        Ok(events)
+    }
+}
+
 /// Event `number` (counting from 1), brought to the current version and read.
-fn read_event(raw: &RawValue, version: u32, number: usize) -> Result<ReviewEvent, ImportError> {
-    let value = migrate_to_current(RecordKind::Event, part_value(raw)?, version).map_err(refuse)?;
+fn read_event(value: Value, version: u32, number: usize) -> Result<ReviewEvent, ImportError> {
+    let value = migrate_to_current(RecordKind::Event, value, version).map_err(refuse)?;
     serde_json::from_value(value).map_err(|error| ImportError::BadEvent {
         number,
         problem: format!("it is not in the expected form{}", missing_field(&error)),
     })
-}
-
-/// Checks the `format` marker and returns the file's schema version.
-fn read_header(top: &BTreeMap<String, &RawValue>) -> Result<u32, ImportError> {
-    let field = |name: &str| top.get(name).and_then(|raw| part_value(raw).ok());
-    if field("format").as_ref().and_then(Value::as_str) != Some(EXPORT_FORMAT) {
-        return Err(ImportError::NotAnExport);
-    }
-    let version = field("schema_version")
-        .as_ref()
-        .and_then(Value::as_u64)
-        .ok_or_else(|| ImportError::WrongShape {
-            detail: "its format number (schema_version) is missing or not a whole number".into(),
-        })?;
-    u32::try_from(version).map_err(|_| ImportError::UnknownVersion { version: u32::MAX })
 }
 
 fn check_events(events: &[ReviewEvent]) -> Result<(), ImportError> {

@@ -276,10 +276,17 @@ fn two_different_answers_with_one_id_are_refused() {
 }
 
 #[test]
-fn a_repeated_top_level_key_keeps_its_last_value_as_a_json_reader_would() {
+fn a_repeated_top_level_key_keeps_its_last_value_but_each_must_be_well_formed() {
     let log = log_of(&["a:1", "a:2"]);
     let text = export_of(&log, &onboarded());
-    let repeated = text.replacen('{', r#"{"events": [], "exported_at_ms": "never","#, 1);
+    let repeated = text.replacen('{', r#"{"events": [], "exported_at_ms": 0,"#, 1);
     let file = parse_import(&repeated).unwrap();
     assert_eq!(ReviewLog::from_events(file.events), log);
+    let shadowed_garbage = text.replacen('{', r#"{"exported_at_ms": "never","#, 1);
+    assert_eq!(
+        refused(&shadowed_garbage),
+        ImportError::WrongShape {
+            detail: "its outline is wrong".into()
+        }
+    );
 }
