@@ -4,13 +4,11 @@
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 use yew::prelude::*;
 
-use persist::ExportView;
-
 use crate::browser::download;
 use crate::clock::now_ms;
 use crate::insights::iso_date;
 use crate::state::use_app;
-use crate::storage::StorageError;
+use crate::storage::{StorageError, export_file_pieces};
 
 /// The browser could not hand over the chosen file's contents (it was moved or deleted after
 /// being chosen, or the browser refused to read it).
@@ -40,12 +38,9 @@ pub fn data_section() -> Html {
             let (store, message) = (store.clone(), message.clone());
             // Where the browser refuses storage, the answers live only in this page: export them
             // from memory, so closing the page loses nothing the learner saved to a file.
-            let in_memory = store.is_none().then(|| {
-                let log = app.log.read();
-                let file = ExportView::new(&log, &app.settings, &[], now_ms());
-                crate::pieces::json_pieces(&file, true)
-                    .map_err(|error| StorageError::Failed(error.to_string()))
-            });
+            let in_memory = store
+                .is_none()
+                .then(|| export_file_pieces(&app.log.read(), &app.settings, &[]));
             spawn_local(async move {
                 let exported = match (store, in_memory) {
                     (Some(store), _) => store.export_pieces().await,

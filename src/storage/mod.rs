@@ -175,9 +175,7 @@ impl Store {
     /// (`crate::pieces`), so a long log's text never sits whole in this wasm's memory.
     pub async fn export_pieces(&self) -> Result<js_sys::Array, StorageError> {
         let (log, settings, quarantine) = self.current().await?;
-        let file = ExportView::new(&log, &settings, &quarantine, now_ms());
-        crate::pieces::json_pieces(&file, true)
-            .map_err(|error| StorageError::Failed(error.to_string()))
+        export_file_pieces(&log, &settings, &quarantine)
     }
 
     /// Checks a file completely, then adds its answers this device lacks in one transaction.
@@ -270,6 +268,18 @@ impl Store {
     pub fn unsaved_count(&self) -> usize {
         self.inner.pending_events.borrow().len()
     }
+}
+
+/// An export file of this progress, made now, as JavaScript strings to join in order
+/// (`crate::pieces`). [`Store::export_pieces`] writes what is saved; where the browser refuses
+/// storage, the app writes what it holds in memory.
+pub fn export_file_pieces(
+    log: &ReviewLog,
+    settings: &AppSettings,
+    quarantined: &[persist::Quarantined],
+) -> Result<js_sys::Array, StorageError> {
+    let file = ExportView::new(log, settings, quarantined, now_ms());
+    crate::pieces::json_pieces(&file, true).map_err(|error| StorageError::Failed(error.to_string()))
 }
 
 /// Asks the browser to keep this site's data even when the device runs low on space
