@@ -1,5 +1,6 @@
-// The shipped stylesheet has the rules no screen uses removed (PurgeCSS, styles/purgecss.config.cjs).
-// This checks that nothing the app shows lost a style: on each screen and state, every element's
+// The shipped stylesheet has the rules no screen uses removed (PurgeCSS, styles/purgecss.config.cjs)
+// and a few selectors rewritten so Chromium restyles less (xtask/src/selectors.rs).
+// This checks that nothing the app shows lost or changed a style: on each screen and state, every element's
 // computed style under the shipped stylesheet equals its style under the full one the build keeps
 // beside it (target/styles/app.full.css), swapped in on the same page without a reload.
 import { test, expect } from '@playwright/test';

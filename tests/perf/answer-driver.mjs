@@ -59,16 +59,21 @@ export function answerInPage(page, n, choice) {
 /**
  * The longest main-thread task (wall time: the CPU slowdown stretches wall time, which is what a
  * learner on a slow phone feels) in each answer's window, and in its two halves: "Check answer"
- * to the feedback, and "Continue" to the next question.
+ * to the feedback, and "Continue" to the next question; and how many elements each answer
+ * restyled.
  */
 export function longestTaskPerAnswer(trace, answered) {
-  const { tasks, mark } = readTrace(trace);
+  const { tasks, styleRecalcs, mark } = readTrace(trace);
   const longestIn = (from, to) => Array.from({ length: answered }, (_, n) => Math.max(0,
     ...tasksBetween(tasks, mark(`answer-${n}-${from}`), mark(`answer-${n}-${to}`)).map((task) => task.durMs)));
   return {
     whole: longestIn('start', 'end'),
     checkHalf: longestIn('start', 'continue'),
     continueHalf: longestIn('continue', 'end'),
+    // Elements whose style was recalculated per answer, over all its frames.
+    restyled: Array.from({ length: answered }, (_, n) => styleRecalcs
+      .filter((recalc) => recalc.ts >= mark(`answer-${n}-start`) && recalc.ts <= mark(`answer-${n}-end`))
+      .reduce((sum, recalc) => sum + recalc.elements, 0)),
   };
 }
 

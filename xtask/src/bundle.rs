@@ -85,7 +85,8 @@ fn compile_styles() -> Result<()> {
 }
 
 /// Drops the rules no screen can use (PurgeCSS, configured in `styles/purgecss.config.cjs`),
-/// keeping the full stylesheet beside it for the check that the two style every screen alike.
+/// keeping the full stylesheet beside it for the check that the two style every screen alike,
+/// then rewrites the selectors that made every change restyle the whole screen (`selectors.rs`).
 fn purge_unused_styles(css: &Path) -> Result<()> {
     let root = project_root();
     let full = css.with_file_name("app.full.css");
@@ -101,7 +102,13 @@ fn purge_unused_styles(css: &Path) -> Result<()> {
             .arg(&purged_dir)
             .current_dir(&root),
     )?;
-    std::fs::rename(purged_dir.join("app.full.css"), css).context("PurgeCSS wrote no stylesheet")
+    let purged = std::fs::read_to_string(purged_dir.join("app.full.css"))
+        .context("PurgeCSS wrote no stylesheet")?;
+    // Last, so the full stylesheet the check compares against keeps nhsuk-frontend's selectors.
+    let rewritten =
+        crate::selectors::cheapen_invalidation(&purged, &std::fs::read_to_string(&full)?)?;
+    std::fs::write(css, rewritten)?;
+    Ok(())
 }
 
 fn run_trunk(dist_dir: &Path) -> Result<()> {

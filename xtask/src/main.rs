@@ -14,6 +14,7 @@ mod nginx;
 mod pwa;
 mod replay;
 mod scorm;
+mod selectors;
 mod serve;
 mod shell_scaling;
 mod size;
