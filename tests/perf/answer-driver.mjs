@@ -71,9 +71,12 @@ export function longestTaskPerAnswer(trace, answered) {
     checkHalf: longestIn('start', 'continue'),
     continueHalf: longestIn('continue', 'end'),
     // Elements whose style was recalculated per answer, over all its frames.
-    restyled: Array.from({ length: answered }, (_, n) => styleRecalcs
-      .filter((recalc) => recalc.ts >= mark(`answer-${n}-start`) && recalc.ts <= mark(`answer-${n}-end`))
-      .reduce((sum, recalc) => sum + recalc.elements, 0)),
+    restyled: Array.from({ length: answered }, (_, n) => {
+      const [start, end] = [mark(`answer-${n}-start`), mark(`answer-${n}-end`)];
+      return styleRecalcs
+        .filter((recalc) => recalc.ts >= start && recalc.ts <= end)
+        .reduce((sum, recalc) => sum + recalc.elements, 0);
+    }),
   };
 }
 
