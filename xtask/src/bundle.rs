@@ -81,12 +81,12 @@ fn compile_styles() -> Result<()> {
             .arg(&out)
             .current_dir(&root),
     )?;
-    purge_unused_styles(&out)
+    purge_unused_styles(&out)?;
+    rewrite_costly_selectors(&out)
 }
 
 /// Drops the rules no screen can use (PurgeCSS, configured in `styles/purgecss.config.cjs`),
-/// keeping the full stylesheet beside it for the check that the two style every screen alike,
-/// then rewrites the selectors that made every change restyle the whole screen (`selectors.rs`).
+/// keeping the full stylesheet beside it for the check that the two style every screen alike.
 fn purge_unused_styles(css: &Path) -> Result<()> {
     let root = project_root();
     let full = css.with_file_name("app.full.css");
@@ -102,12 +102,19 @@ fn purge_unused_styles(css: &Path) -> Result<()> {
             .arg(&purged_dir)
             .current_dir(&root),
     )?;
-    let purged = std::fs::read_to_string(purged_dir.join("app.full.css"))
-        .context("PurgeCSS wrote no stylesheet")?;
-    // Last, so the full stylesheet the check compares against keeps nhsuk-frontend's selectors.
-    let rewritten =
-        crate::selectors::cheapen_invalidation(&purged, &std::fs::read_to_string(&full)?)?;
-    std::fs::write(css, rewritten)?;
+    std::fs::rename(purged_dir.join("app.full.css"), css).context("PurgeCSS wrote no stylesheet")
+}
+
+/// Rewrites the shipped stylesheet's selectors that made every change restyle the whole screen
+/// (`selectors.rs`). The full stylesheet beside it keeps nhsuk-frontend's own selectors, so the
+/// check that both style every screen alike also checks the rewrite.
+fn rewrite_costly_selectors(css: &Path) -> Result<()> {
+    let full = std::fs::read_to_string(css.with_file_name("app.full.css"))?;
+    let shipped = std::fs::read_to_string(css)?;
+    std::fs::write(
+        css,
+        crate::selectors::cheapen_invalidation(&shipped, &full)?,
+    )?;
     Ok(())
 }
 
