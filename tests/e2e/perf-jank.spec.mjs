@@ -36,14 +36,15 @@ const REVIEWS = 100_000;
 // collection. Measured p95 went from 86-144 ms (session 1) to 24-33 ms (session 7, before the
 // short tasks) and, over 120 answers on a quiet machine with session 9's driver, 12.8-18.4 ms
 // (at or under 16 ms in 3 of 7 runs); 8.3-18.0 ms in session 10 (11 of 16), and 7.5-12.7 ms in
-// session 11 (7 of 7 standalone, on a day the machine ran faster; 16.3 ms in the suite run), the
-// app's excess over the plain page there being 3 or 4 major garbage collections per run (the
-// plain page, new, has not reached its first heap limit; see BENCHMARKS.md). The second test
-// measures reference pages the same way in the same run: the app's markup and stylesheet swapped in by plain DOM code, with no app, gave
-// 13.4-18.9 ms, and more answers over 16 ms than the app in each of four paired runs (55 of 480
-// against 18), so what is left is the browser's rendering of the screen. Each test prints how much CPU other processes took meanwhile (tests/perf/
-// foreign-load.mjs): one busy neighbour on this 2-core machine moves every figure up by several
-// ms. The guard sits past the figures seen, with room for a busy CI machine, to stop it getting
+// session 11 (7 of 7 standalone, on a day the machine ran faster; 16.3 and 10.1 ms in two suite
+// runs), the app's excess over the plain page there being 3 or 4 major garbage collections per
+// run (the plain page, new, has not reached its first heap limit; see BENCHMARKS.md). The second
+// test measures reference pages the same way in the same run: the app's markup and stylesheet
+// swapped in by plain DOM code, with no app, gave 13.4-18.9 ms in session 9, and more answers
+// over 16 ms than the app in each of four paired runs (55 of 480 against 18), so what is left is
+// the browser's rendering of the screen. Each test prints how much CPU other processes took
+// meanwhile (tests/perf/foreign-load.mjs): one busy neighbour on this 2-core machine moves every
+// figure up by several ms. The guard sits past the figures seen, with room for a busy CI machine, to stop it getting
 // worse; the printout says whether the target holds.
 const TARGET_MS = 16;
 // 2.4 MB measured since the leak was mended, 24.0 MB before it (session 9).
