@@ -22,7 +22,7 @@
 //! unrewritten stylesheet.
 
 use anyhow::{Result, bail};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 const CLASS_PREFIX_OPEN: &str = "[class^=";
 const UNIVERSAL_SIBLING: &str = ">*+*";
@@ -31,6 +31,8 @@ const FIRST_CHILD_EXCLUDED: &str = ">:not(:first-child)";
 /// `css` with every `[class^=prefix]` written as the classes of `full_css` that start with
 /// `prefix`, and every `>*+*` as `>:not(:first-child)`.
 pub fn cheapen_invalidation(css: &str, full_css: &str) -> Result<String> {
+    // A few prefixes are used dozens of times; each list is worked out once.
+    let mut lists: BTreeMap<&str, String> = BTreeMap::new();
     let mut rewritten = String::with_capacity(css.len());
     let mut rest = css;
     while let Some(start) = rest.find(CLASS_PREFIX_OPEN) {
@@ -40,7 +42,10 @@ pub fn cheapen_invalidation(css: &str, full_css: &str) -> Result<String> {
         };
         let prefix = after_open[..close].trim_matches(['"', '\'']);
         rewritten.push_str(&rest[..start]);
-        rewritten.push_str(&any_class_with_prefix(prefix, full_css)?);
+        if !lists.contains_key(prefix) {
+            lists.insert(prefix, any_class_with_prefix(prefix, full_css)?);
+        }
+        rewritten.push_str(&lists[prefix]);
         rest = &after_open[close + 1..];
     }
     rewritten.push_str(rest);
