@@ -19,7 +19,7 @@ import { jankContent } from '../perf/jank-content.mjs';
 import { serveStatic } from '../perf/static-server.mjs';
 import { TRACE_CATEGORIES, percentile } from '../perf/trace.mjs';
 import { answerInPage, longestTaskPerAnswer, summarise } from '../perf/answer-driver.mjs';
-import { BARE_PAGE, benchmarkIndex, plainPage } from '../perf/reference-pages.mjs';
+import { BARE_PAGE, benchmarkIndex, calibratedSlowdown, plainPage } from '../perf/reference-pages.mjs';
 import { describeForeignLoad, startForeignLoad } from '../perf/foreign-load.mjs';
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -116,7 +116,11 @@ async function bundleWithGeneratedContent() {
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(900_000);
-  if (PHONE_INDEX) cpuSlowdown = await calibratedSlowdown(browser, PHONE_INDEX);
+  if (PHONE_INDEX) {
+    const page = await browser.newPage();
+    cpuSlowdown = await calibratedSlowdown(page, PHONE_INDEX);
+    await page.close();
+  }
   const dist = await bundleWithGeneratedContent();
   distDir = dist;
   // A plain static server: this check measures the loaded app, not delivery, and xtask's server
@@ -129,30 +133,6 @@ test.afterAll(async () => {
   await server?.close();
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
-
-// The slowdown at which the benchmark scores `target`: a first guess from the unthrottled score,
-// then corrections from the score at each guess (the score does not fall exactly in proportion to
-// the rate) until it is within 5% or four corrections are spent. Printed, so each run says what
-// phone it measured; the benchmark itself moved 1,597 to 2,974 within an hour here (session 12).
-async function calibratedSlowdown(browser, target) {
-  const page = await browser.newPage();
-  await page.setContent('<!doctype html><title>calibration</title>');
-  const cdp = await page.context().newCDPSession(page);
-  await benchmarkIndex(page); // a warm-up, so V8 has optimised the benchmark
-  const unthrottled = await benchmarkIndex(page);
-  let rate = Math.max(1, unthrottled / target);
-  const scores = [];
-  for (let correction = 0; correction <= 4; correction++) {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    const score = await benchmarkIndex(page);
-    scores.push(`${score.toFixed(0)} at ${rate.toFixed(2)}x`);
-    if (Math.abs(score - target) <= 0.05 * target || correction === 4) break;
-    rate = Math.max(1, rate * (score / target));
-  }
-  console.log(`calibrated to BenchmarkIndex ${target}: ${unthrottled.toFixed(0)} unthrottled, then ${scores.join(', ')}`);
-  await page.close();
-  return rate;
-}
 
 // Keeps each WebAssembly memory the page instantiates (the main module's, which the later
 // screens' module shares), so the check can read its size: linear memory grows and never

@@ -6,6 +6,9 @@
 // - `plain`: the app's own markup and stylesheet for a true/false question, its feedback and the
 //   next question, swapped in by a few lines of plain DOM code, in one task per press.
 //
+// Also here: Lighthouse's BenchmarkIndex, which the check prints as the machine's speed, and the
+// calibration that turns a target score into a slowdown (`PERF_PHONE_INDEX`).
+//
 // Each page's script runs in a function of its own: Playwright's setContent rewrites the
 // document but keeps its window, where top-level `let` names would clash with the last page's.
 
@@ -40,6 +43,30 @@ export function benchmarkIndex(page, durationMs = 500) {
     };
     return (gcHeavy() + arrayCopy()) / 2;
   }, durationMs);
+}
+
+// The slowdown at which the benchmark scores `target`: a first guess from the unthrottled score,
+// then corrections from the score at each guess (the score does not fall exactly in proportion to
+// the rate) until it is within 5% or four corrections are spent. Printed, so each run says what
+// phone it measured; the benchmark itself moved 1,597 to 2,974 within an hour here (session 12).
+// Leaves `page` unthrottled, on a blank document.
+export async function calibratedSlowdown(page, target) {
+  await page.setContent('<!doctype html><title>calibration</title>');
+  const cdp = await page.context().newCDPSession(page);
+  await benchmarkIndex(page); // a warm-up, so V8 has optimised the benchmark
+  const unthrottled = await benchmarkIndex(page);
+  let rate = Math.max(1, unthrottled / target);
+  const scores = [];
+  for (let correction = 0; correction <= 4; correction++) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const score = await benchmarkIndex(page);
+    scores.push(`${score.toFixed(0)} at ${rate.toFixed(2)}x`);
+    if (Math.abs(score - target) <= 0.05 * target || correction === 4) break;
+    rate = Math.max(1, rate * (score / target));
+  }
+  console.log(`calibrated to BenchmarkIndex ${target}: ${unthrottled.toFixed(0)} unthrottled, then ${scores.join(', ')}`);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  return rate;
 }
 
 export const BARE_PAGE = `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>bare</title></head>
