@@ -40,7 +40,7 @@ const REVIEWS = 100_000;
 // runs), the app's excess over the plain page there being 3 or 4 major garbage collections per
 // run (the plain page, new, has not reached its first heap limit; see BENCHMARKS.md). Session 12,
 // on a slower machine (450 to 645 at 4x where session 11 had 689 to 824): 21.1-25.5 ms, then
-// 12.9-20.9 ms (4 of 7) once each answer's save left the task that draws its feedback. The second
+// 12.9-20.9 ms (4 of 8) once each answer's save left the task that draws its feedback. The second
 // test measures reference pages the same way in the same run: the app's markup and stylesheet
 // swapped in by plain DOM code, with no app, gave 13.4-18.9 ms in session 9, and more answers
 // over 16 ms than the app in each of four paired runs (55 of 480 against 18), so what is left is
