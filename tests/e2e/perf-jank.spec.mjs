@@ -72,8 +72,9 @@ const RESTYLED_BUDGET = 90;
 // answers, and enforces the target there. That is the phone the issue's Lighthouse settings aim
 // at (DevTools' uncalibrated "mid-tier mobile" preset is the same 4x), made the same phone on any
 // machine: a fixed 4x made one of 450 to 824 here in sessions 11 and 12, varying within the hour.
-// A low-tier phone (PERF_PHONE_INDEX=264) is printed, not enforced: there even the bare reference
-// page, a heading and a button, misses 16 ms (p95 23.9 ms, session 13), so no screen could pass.
+// A low-tier phone (PERF_PHONE_INDEX=264) is printed, not enforced: there the app's screen in
+// plain DOM, with no app, missed 16 ms in every run (p95 33.5 to 60.8 ms, session 13), and even
+// the bare reference page, a heading and a button, was at the edge (11.6 to 23.9 ms).
 // PERF_PHONE_INDEX=N measures at another phone; PERF_CPU_SLOWDOWN=R at a fixed rate (4, 1).
 // Only the default, or a faster phone, enforces the target; the others keep the guard.
 const FIXED_SLOWDOWN = process.env.PERF_CPU_SLOWDOWN ? Number(process.env.PERF_CPU_SLOWDOWN) : null;
@@ -278,7 +279,7 @@ test(`answer -> next question: main-thread work at ${SPEED} (target 16 ms p95)`,
   const p95 = percentile(longest, 0.95);
   const limit = ENFORCES_TARGET ? `enforced at ${SPEED}` : `printed only at ${SPEED}; guard ${GUARD_MS} ms`;
   console.log(
-    `no jank (${MODULES * LESSONS * ITEMS_PER_LESSON} items, ${REVIEWS} reviews, ${SPEED}: ${cpuSlowdown.toFixed(2)}x CPU slowdown): ` +
+    `no jank (${MODULES * LESSONS * ITEMS_PER_LESSON} items, ${REVIEWS} reviews, ${PHONE_INDEX ? `${SPEED}: ${cpuSlowdown.toFixed(2)}x CPU slowdown` : SPEED}): ` +
     `longest main-thread task per answer -> next over ${longest.length} answers: ${summarise(longest, TARGET_MS)} ` +
     `(target ${TARGET_MS} ms p95: ${p95 <= TARGET_MS ? 'met' : 'NOT MET'}; ${limit})`,
   );
