@@ -62,37 +62,46 @@ export async function steadyBenchmarkIndex(page) {
   return scores.sort((a, b) => a - b)[1];
 }
 
-// The slowdown at which the benchmark scores `target`: a first guess from the unthrottled score,
-// then corrections from the score at each guess (the score does not fall exactly in proportion to
-// the rate) until one is within 5%. DevTools bisects instead; this needs fewer benchmark runs. If
-// six corrections do not settle it, the rate kept errs slow: the closest score at or under the
-// target, so a noisy machine can make the check stricter but never more lenient. Printed, so each
-// run says what phone it measured; the benchmark moved 1,597 to 2,974 within an hour here
-// (session 12), so the check calibrates just before it measures. Runs on a page of its own.
+// The slowdown at which the benchmark scores `target`. Each score at a rate gives an estimate of
+// the rate wanted, since the score falls about in proportion to the rate: rate x score / target.
+// The next rate tried is the median of the estimates so far, and the rate kept is the median of
+// the throttled ones once the last score is within 5% (at least three, at most six), so one score
+// thrown off by the machine moves the result little: in session 13 single scores at one rate
+// differed by up to 30% within a minute. DevTools bisects on single scores instead. Printed, so
+// each run says what phone it measured; the check calibrates just before it measures, as the
+// machine's speed drifts (1,597 to 2,974 unthrottled within an hour in session 12).
 export async function calibratedSlowdown(browser, target) {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><title>calibration</title>');
   const cdp = await page.context().newCDPSession(page);
   await benchmarkIndex(page, CALIBRATION_RUN_MS); // a warm-up, so V8 has optimised the benchmark
   const unthrottled = await steadyBenchmarkIndex(page);
-  const tried = [];
-  let rate = Math.max(1, unthrottled / target);
-  for (let correction = 0; correction <= 6; correction++) {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    const score = await steadyBenchmarkIndex(page);
-    tried.push({ rate, score });
-    if (Math.abs(score - target) <= 0.05 * target) break;
-    rate = Math.max(1, rate * (score / target));
+  const median = (values) => {
+    const sorted = [...values].sort((x, y) => x - y);
+    const middle = sorted.length / 2;
+    return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
+  };
+  const estimate = (rate, score) => Math.max(1, (rate * score) / target);
+  const steps = [];
+  let rate = estimate(1, unthrottled);
+  // A machine slower than the phone unthrottled can only be measured as it is (DevTools calls
+  // it "device too weak"): the check is then stricter than the phone, never more lenient.
+  if (unthrottled > target) {
+    for (;;) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      const score = await steadyBenchmarkIndex(page);
+      steps.push({ rate, score });
+      const settled = Math.abs(score - target) <= 0.05 * target;
+      if ((settled && steps.length >= 3) || steps.length === 6) break;
+      rate = median([estimate(1, unthrottled), ...steps.map((step) => estimate(step.rate, step.score))]);
+    }
+    rate = median(steps.map((step) => estimate(step.rate, step.score)));
   }
   await page.close();
-  const last = tried[tried.length - 1];
-  const settled = Math.abs(last.score - target) <= 0.05 * target;
-  const atOrUnder = tried.filter(({ score }) => score <= target).sort((a, b) => b.score - a.score);
-  const kept = settled ? last : atOrUnder[0] ?? tried.reduce((slowest, each) => (each.rate > slowest.rate ? each : slowest));
-  const steps = tried.map(({ rate, score }) => `${score.toFixed(0)} at ${rate.toFixed(2)}x`).join(', ');
-  console.log(`calibrated to BenchmarkIndex ${target}: ${unthrottled.toFixed(0)} unthrottled, then ${steps}` +
-    (settled ? '' : `; not within 5%, so kept ${kept.rate.toFixed(2)}x (${kept.score.toFixed(0)})`));
-  return kept.rate;
+  const tried = steps.map((step) => `${step.score.toFixed(0)} at ${step.rate.toFixed(2)}x`).join(', ');
+  console.log(`calibrated to BenchmarkIndex ${target}: ${unthrottled.toFixed(0)} unthrottled` +
+    (tried ? `, then ${tried}; kept ${rate.toFixed(2)}x` : '; a slower machine than that, so unthrottled'));
+  return rate;
 }
 
 /** The benchmark at `rate` on a page of its own: after a measurement, to show whether the machine
