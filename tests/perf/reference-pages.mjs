@@ -7,14 +7,23 @@
 //   next question, swapped in by a few lines of plain DOM code, in one task per press.
 //
 // Also here: Lighthouse's BenchmarkIndex, which the check prints as the machine's speed, and the
-// calibration that turns a target score into a slowdown (`PERF_PHONE_INDEX`).
+// calibration that turns a phone's score into a slowdown (the check's mid-tier phone by default,
+// or `PERF_PHONE_INDEX`).
 //
 // Each page's script runs in a function of its own: Playwright's setContent rewrites the
 // document but keeps its window, where top-level `let` names would clash with the last page's.
 
-/** Lighthouse's BenchmarkIndex, as Chrome DevTools' CPU calibration runs it (a rough CPU score:
- * DevTools takes 264 for a low-tier phone, a Moto G Power 2022, and 1000 for a Pixel 5). */
-export function benchmarkIndex(page, durationMs = 500) {
+// Chrome DevTools' calibrated presets (`front_end/panels/mobile_throttling/CalibrationController.ts`):
+// the BenchmarkIndex of a mid-tier phone, "like a Pixel 5", and of a low-tier one, a Moto G Power
+// 2022. The no-jank check stands for the mid-tier phone by default: it is the phone DevTools' own
+// "mid-tier mobile" 4x preset and Lighthouse's mobile 4x aim at, made the same phone on any machine.
+export const MID_TIER_PHONE_INDEX = 1000;
+export const LOW_TIER_PHONE_INDEX = 264;
+// DevTools runs the benchmark for 250 ms per score when it calibrates.
+const CALIBRATION_RUN_MS = 250;
+
+/** Lighthouse's BenchmarkIndex, a rough CPU score, as Chrome DevTools' CPU calibration runs it. */
+export function benchmarkIndex(page, durationMs = CALIBRATION_RUN_MS) {
   return page.evaluate((duration) => {
     const halfTime = duration / 2;
     const gcHeavy = () => {
@@ -45,21 +54,19 @@ export function benchmarkIndex(page, durationMs = 500) {
   }, durationMs);
 }
 
-// Chrome DevTools' calibrated presets (`front_end/panels/mobile_throttling/CalibrationController.ts`):
-// the BenchmarkIndex of a mid-tier phone, "like a Pixel 5", and of a low-tier one, a Moto G Power
-// 2022. The no-jank check stands for the mid-tier phone by default: it is the phone DevTools' own
-// "mid-tier mobile" 4x preset and Lighthouse's mobile 4x aim at, made the same phone on any machine.
-export const MID_TIER_PHONE_INDEX = 1000;
-export const LOW_TIER_PHONE_INDEX = 264;
-// DevTools runs the benchmark for 250 ms per score when it calibrates.
-const CALIBRATION_RUN_MS = 250;
+// The middle value, or the mean of the two middle ones.
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length / 2;
+  return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
+}
 
 /** The median of three BenchmarkIndex runs at the page's current slowdown: one 250 ms run moves by
  * 10% or more from the next on this machine. */
 export async function steadyBenchmarkIndex(page) {
   const scores = [];
-  for (let run = 0; run < 3; run++) scores.push(await benchmarkIndex(page, CALIBRATION_RUN_MS));
-  return scores.sort((a, b) => a - b)[1];
+  for (let run = 0; run < 3; run++) scores.push(await benchmarkIndex(page));
+  return median(scores);
 }
 
 // The slowdown at which the benchmark scores `target`. Each score at a rate gives an estimate of
@@ -74,13 +81,8 @@ export async function calibratedSlowdown(browser, target) {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><title>calibration</title>');
   const cdp = await page.context().newCDPSession(page);
-  await benchmarkIndex(page, CALIBRATION_RUN_MS); // a warm-up, so V8 has optimised the benchmark
+  await benchmarkIndex(page); // a warm-up, so V8 has optimised the benchmark
   const unthrottled = await steadyBenchmarkIndex(page);
-  const median = (values) => {
-    const sorted = [...values].sort((x, y) => x - y);
-    const middle = sorted.length / 2;
-    return Number.isInteger(middle) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[Math.floor(middle)];
-  };
   const estimate = (rate, score) => Math.max(1, (rate * score) / target);
   const steps = [];
   let rate = estimate(1, unthrottled);
@@ -110,7 +112,7 @@ export async function benchmarkAt(browser, rate) {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><title>benchmark</title>');
   const cdp = await page.context().newCDPSession(page);
-  await benchmarkIndex(page, CALIBRATION_RUN_MS);
+  await benchmarkIndex(page); // a warm-up
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   const score = await steadyBenchmarkIndex(page);
   await page.close();
