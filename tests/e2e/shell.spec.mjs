@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { test, expect } from '@playwright/test';
 import { watchPage, expectClean } from './support.mjs';
+import { FIRST_SCREEN_TRANSFER_BUDGET, firstScreenTransfer } from '../perf/first-screen-bytes.mjs';
 
 test('the first screen renders on a phone with its navigation', async ({ page, baseURL }) => {
   const problems = watchPage(page, baseURL);
@@ -69,41 +70,12 @@ test('the server sends production headers', async ({ request }) => {
 });
 
 // Issue 11: index.html shows a meaningful first screen while the wasm loads, within the first
-// 14 KB transferred, about what a new connection's first round trip carries (TCP's initial window
-// of ten segments). Counted by the browser, as this server sends the files: the document and each
-// response Resource Timing marks render-blocking, headers included (`transferSize`). What else
-// arrived before the first contentful paint is printed, not counted: it does not hold the paint.
-const FIRST_SCREEN_TRANSFER_BUDGET = 14 * 1024;
-
+// 14 KB transferred (tests/perf/first-screen-bytes.mjs says how it is counted).
 test('index.html paints its first screen from at most 14 KB transferred', async ({ page }) => {
-  await page.route('**/*_bg.wasm', () => {}); // the app's code never arrives: the shell alone
-  const encodings = new Map();
-  page.on('response', async (response) => encodings.set(new URL(response.url()).pathname, await response.headerValue('content-encoding')));
-  await page.goto('./');
+  const { total, files, summary } = await firstScreenTransfer(page, './');
   await expect(page.getByRole('heading', { level: 1, name: 'Microlearn' })).toBeVisible();
   await expect(page.getByText('Digital skills for NHS staff, five minutes at a time')).toBeVisible();
-  const { paintMs, files, before } = await page.evaluate(async () => {
-    const paintMs = await new Promise((resolve) => {
-      new PerformanceObserver((list) => {
-        const entry = list.getEntries().find(({ name }) => name === 'first-contentful-paint');
-        if (entry) resolve(entry.startTime);
-      }).observe({ type: 'paint', buffered: true });
-    });
-    const [document] = performance.getEntriesByType('navigation');
-    const resources = performance.getEntriesByType('resource');
-    const path = (url) => new URL(url).pathname;
-    return {
-      paintMs,
-      files: [document, ...resources.filter((entry) => entry.renderBlockingStatus === 'blocking')]
-        .map((entry) => ({ path: path(entry.name), bytes: entry.transferSize })),
-      before: resources.filter((entry) => entry.renderBlockingStatus !== 'blocking' && entry.responseEnd < paintMs)
-        .map((entry) => `${path(entry.name)} ${entry.transferSize} B`),
-    };
-  });
-  const total = files.reduce((sum, { bytes }) => sum + bytes, 0);
-  const listed = files.map(({ path, bytes }) => `${path} ${bytes} B (${encodings.get(path) ?? 'not compressed'})`).join(', ');
-  console.log(`first screen from index.html: ${total} bytes transferred, headers included (budget ${FIRST_SCREEN_TRANSFER_BUDGET}): ` +
-    `${listed}; first contentful paint at ${paintMs.toFixed(0)} ms; also arrived before it, not holding it: ${before.join(', ') || 'nothing'}`);
+  console.log(`first screen from index.html: ${summary}`);
   expect(files.length, 'the document and its stylesheet').toBeGreaterThanOrEqual(2);
   expect(files.every(({ bytes }) => bytes > 0), 'every size was measured').toBe(true);
   expect(total, 'bytes transferred before index.html can paint').toBeLessThanOrEqual(FIRST_SCREEN_TRANSFER_BUDGET);
