@@ -36,13 +36,14 @@ const REVIEWS = 100_000;
 // History, at 4x: 86-144 ms in session 1, when the reducer copied the log per answer; 24-33 ms in
 // session 7 before each step was drawn in short tasks (a press only lets go of focus, the state
 // changes in the next task, src/components/deferred.rs draws the heavy parts a frame later);
-// 7.5-28.4 ms in sessions 8 to 12. What is left per answer is a dozen tasks, the longest usually a frame's
-// style, layout and paint, now and then one of the 3 or 4 major garbage collections per run. The
-// second test measures reference pages the same way in the same run, at the same phone: the
-// app's markup and stylesheet swapped in by plain DOM code, with no app, costs about what the app
-// does, so what is left is the browser's rendering of the screen. Each test prints how much CPU
-// other processes took meanwhile (tests/perf/foreign-load.mjs): one busy neighbour on this 2-core
-// machine moves every figure up by several ms. Away from the default phone only the guard holds.
+// 7.5-28.4 ms in sessions 8 to 12. What is left per answer is a dozen tasks, the longest usually
+// a frame's style, layout and paint, now and then one of the 3 or 4 major garbage collections per
+// run. The second test measures reference pages the same way in the same run, at the same phone:
+// the app's markup and stylesheet swapped in by plain DOM code, with no app, costs about what the
+// app does, so what is left is the browser's rendering of the screen. Each test prints how much
+// CPU other processes took meanwhile (tests/perf/foreign-load.mjs): one busy neighbour on this
+// 2-core machine moves every figure up by several ms. Away from the default phone only the guard
+// holds.
 const TARGET_MS = 16;
 // 2.4 MB measured since the leak was mended, 24.0 MB before it (session 9).
 const JS_HEAP_BUDGET_MB = 10;
