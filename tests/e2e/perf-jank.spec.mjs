@@ -21,7 +21,7 @@ import { serveStatic } from '../perf/static-server.mjs';
 import { TRACE_CATEGORIES, percentile } from '../perf/trace.mjs';
 import { answerInPage, longestTaskPerAnswer, summarise } from '../perf/answer-driver.mjs';
 import {
-  BARE_PAGE, LOW_TIER_PHONE_INDEX, MID_TIER_PHONE_INDEX, benchmarkAt, calibratedSlowdown, plainPage, steadyBenchmarkIndex,
+  BARE_PAGE, LOW_TIER_PHONE_INDEX, MID_TIER_PHONE_INDEX, benchmarkAt, calibratedSlowdown, plainPage,
 } from '../perf/reference-pages.mjs';
 import { describeForeignLoad, startForeignLoad } from '../perf/foreign-load.mjs';
 
@@ -324,11 +324,9 @@ test(`reference pages: answer -> next question with no app, at ${SPEED}`, async 
   // Calibrated again: the machine's speed moves within minutes, and these pages stand for the
   // same phone as the app's answers did.
   if (PHONE_INDEX) cpuSlowdown = await calibratedSlowdown(browser, PHONE_INDEX);
-  await page.setContent('<!doctype html><title>benchmark</title>');
+  const unthrottled = await benchmarkAt(browser, 1);
+  const throttled = await benchmarkAt(browser, cpuSlowdown);
   const cdp = await page.context().newCDPSession(page);
-  const unthrottled = await steadyBenchmarkIndex(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
-  const throttled = await steadyBenchmarkIndex(page);
   console.log(`machine: Lighthouse BenchmarkIndex ${unthrottled.toFixed(0)}, ${throttled.toFixed(0)} at ${cpuSlowdown.toFixed(2)}x ` +
     `(Chrome DevTools calibrates a low-tier phone to ${LOW_TIER_PHONE_INDEX}, a mid-tier one to ${MID_TIER_PHONE_INDEX})`);
   for (const [name, html, chooses] of [['bare page: a heading and a button', BARE_PAGE, false], ["plain DOM: the app's markup and stylesheet, no app", plainPage(css, ANSWERS), true]]) {

@@ -63,7 +63,7 @@ function median(values) {
 
 /** The median of three BenchmarkIndex runs at the page's current slowdown: one 250 ms run moves by
  * 10% or more from the next on this machine. */
-export async function steadyBenchmarkIndex(page) {
+async function steadyBenchmarkIndex(page) {
   const scores = [];
   for (let run = 0; run < 3; run++) scores.push(await benchmarkIndex(page));
   return median(scores);
@@ -78,10 +78,7 @@ export async function steadyBenchmarkIndex(page) {
 // each run says what phone it measured; the check calibrates just before it measures, as the
 // machine's speed drifts (1,597 to 2,974 unthrottled within an hour in session 12).
 export async function calibratedSlowdown(browser, target) {
-  const page = await browser.newPage();
-  await page.setContent('<!doctype html><title>calibration</title>');
-  const cdp = await page.context().newCDPSession(page);
-  await benchmarkIndex(page); // a warm-up, so V8 has optimised the benchmark
+  const { page, cdp } = await benchmarkPage(browser);
   const unthrottled = await steadyBenchmarkIndex(page);
   const estimate = (rate, score) => Math.max(1, (rate * score) / target);
   const steps = [];
@@ -106,17 +103,23 @@ export async function calibratedSlowdown(browser, target) {
   return rate;
 }
 
-/** The benchmark at `rate` on a page of its own: after a measurement, to show whether the machine
- * still ran at the speed it was calibrated to. */
+/** The benchmark at `rate` on a page of its own, closed after: the machine's speed beside a
+ * measurement, and after it, to show whether the machine still ran at the speed it was calibrated to. */
 export async function benchmarkAt(browser, rate) {
-  const page = await browser.newPage();
-  await page.setContent('<!doctype html><title>benchmark</title>');
-  const cdp = await page.context().newCDPSession(page);
-  await benchmarkIndex(page); // a warm-up
+  const { page, cdp } = await benchmarkPage(browser);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   const score = await steadyBenchmarkIndex(page);
   await page.close();
   return score;
+}
+
+// A blank page of its own for the benchmark, run once unthrottled so V8 has optimised it.
+async function benchmarkPage(browser) {
+  const page = await browser.newPage();
+  await page.setContent('<!doctype html><title>benchmark</title>');
+  const cdp = await page.context().newCDPSession(page);
+  await benchmarkIndex(page);
+  return { page, cdp };
 }
 
 export const BARE_PAGE = `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width, initial-scale=1"><title>bare</title></head>
